@@ -1,0 +1,148 @@
+package io.bertlab.runtime;
+
+import io.bertlab.api.command.Arguments;
+import io.bertlab.api.command.Command;
+import io.bertlab.api.command.CommandContext;
+import io.bertlab.api.command.CommandProperties;
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.feature.Feature;
+import org.osgi.service.feature.FeatureBundle;
+
+/**
+ * {@code bertlab features}: every feature with its bundles and their states, bundles that came from elsewhere
+ * (e.g. {@code deploy/}), and the Declarative Services components that are not satisfied, with what they miss.
+ * Exits 1 when a chosen bundle is not active or a component is unsatisfied, so scripts can check a system.
+ */
+@Component(service = Command.class)
+@CommandProperties(name = "features", summary = "List features, their bundles and states, and unsatisfied components")
+public class FeaturesCommand implements Command {
+
+    private final List<InstalledFeature> features = new CopyOnWriteArrayList<>();
+    private final BundleContext context;
+
+    @Reference
+    private ServiceComponentRuntime componentRuntime;
+
+    @Activate
+    public FeaturesCommand(BundleContext context) {
+        this.context = context;
+    }
+
+    @Reference(service = Feature.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addFeature(Feature feature, Map<String, Object> properties) {
+        features.add(InstalledFeature.of(feature, properties));
+    }
+
+    void removeFeature(Feature feature) {
+        features.removeIf(f -> f.feature() == feature);
+    }
+
+    @Override
+    public String help() {
+        return String.join("\n",
+                "Usage: bertlab features [--components]",
+                "",
+                "Lists every feature found in features/ (installed or not), the bundles of each with their state,",
+                "bundles installed from elsewhere (deploy/, the shell), and every Declarative Services component",
+                "that is not satisfied, naming the reference it misses.",
+                "",
+                "Options:",
+                "  --components   also list every satisfied component",
+                "",
+                "Exit status: 0 when every installed bundle is ACTIVE and no component is unsatisfied, else 1.",
+                "",
+                "Example: bertlab --features core,shell features");
+    }
+
+    @Override
+    public int run(CommandContext call) throws Exception {
+        Arguments arguments = Arguments.parse("features", call.arguments(), Set.of("--components"), Set.of());
+        if (!arguments.positional().isEmpty()) {
+            throw new io.bertlab.api.command.UsageException("features: unexpected argument '"
+                    + arguments.positional().get(0) + "'");
+        }
+        PrintStream out = call.out();
+        Set<Long> listed = new HashSet<>();
+        int inactive = 0;
+        List<InstalledFeature> sorted = features.stream()
+                .sorted(Comparator.comparing(InstalledFeature::name)).toList();
+        for (InstalledFeature feature : sorted) {
+            inactive += printFeature(out, feature, listed);
+        }
+        inactive += printOtherBundles(out, listed);
+        ComponentReport components = new ComponentReport(componentRuntime);
+        components.print(out, arguments.has("--components"));
+        int bundles = (int) listed.stream().map(context::getBundle).filter(b -> b != null).count();
+        out.printf("%nSummary: %d bundles listed, %d not active; %s%n", bundles, inactive, components.summary());
+        return inactive == 0 && components.unsatisfied() == 0 ? 0 : 1;
+    }
+
+    private int printFeature(PrintStream out, InstalledFeature installed, Set<Long> listed) {
+        Feature feature = installed.feature();
+        String title = feature.getName().map(n -> " - " + n).orElse("");
+        out.printf("Feature %s%s [%s]%n", installed.name(), title, installed.installed() ? "installed" : "not chosen");
+        List<FeatureBundle> bundles = feature.getBundles();
+        int inactive = 0;
+        for (int i = 0; i < bundles.size(); i++) {
+            String id = bundles.get(i).getID().toString();
+            if (!installed.installed() || i >= installed.bundleIds().length) {
+                out.printf("  %-11s %s%n", "-", id);
+                continue;
+            }
+            Bundle bundle = context.getBundle(installed.bundleIds()[i]);
+            listed.add(installed.bundleIds()[i]);
+            if (bundle == null) {
+                out.printf("  %-11s %s%n", "UNINSTALLED", id);
+                inactive++;
+            } else {
+                if (!isActiveEnough(bundle)) {
+                    inactive++;
+                }
+                out.printf("  %-11s %s %s%n", BundleStates.name(bundle), bundle.getSymbolicName(), bundle.getVersion());
+            }
+        }
+        return inactive;
+    }
+
+    private int printOtherBundles(PrintStream out, Set<Long> listed) {
+        int inactive = 0;
+        boolean header = false;
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getBundleId() == 0 || listed.contains(bundle.getBundleId())) {
+                continue;
+            }
+            if (!header) {
+                out.println("Other bundles");
+                header = true;
+            }
+            listed.add(bundle.getBundleId());
+            if (!isActiveEnough(bundle)) {
+                inactive++;
+            }
+            out.printf("  %-11s %s %s (%s)%n", BundleStates.name(bundle), bundle.getSymbolicName(), bundle.getVersion(),
+                    bundle.getLocation());
+        }
+        return inactive;
+    }
+
+    /** Fragments never become ACTIVE; RESOLVED is their good state. */
+    private static boolean isActiveEnough(Bundle bundle) {
+        boolean fragment = bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
+        return bundle.getState() == Bundle.ACTIVE || (fragment && bundle.getState() == Bundle.RESOLVED);
+    }
+}

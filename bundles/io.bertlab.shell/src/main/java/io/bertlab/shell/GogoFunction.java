@@ -1,0 +1,38 @@
+package io.bertlab.shell;
+
+import io.bertlab.api.command.CommandDispatcher;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Function;
+
+/**
+ * One bertlab command as Gogo sees it. Gogo redirects {@code System.out}/{@code System.err} per session, so the
+ * command writes to the shell that called it. A non-zero exit status becomes an exception, which Gogo reports.
+ */
+final class GogoFunction implements Function {
+
+    private final String name;
+    private final CommandDispatcher dispatcher;
+
+    GogoFunction(String name, CommandDispatcher dispatcher) {
+        this.name = name;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public Object execute(CommandSession session, List<Object> arguments) throws Exception {
+        List<String> commandLine = new ArrayList<>(arguments.size() + 1);
+        commandLine.add(name);
+        for (Object argument : arguments) {
+            commandLine.add(String.valueOf(argument));
+        }
+        int status = dispatcher.execute(commandLine, System.out, System.err, System.in,
+                Paths.get(System.getProperty("user.dir")));
+        if (status != 0) {
+            throw new IllegalStateException("bertlab " + name + " exited with status " + status);
+        }
+        return null;
+    }
+}

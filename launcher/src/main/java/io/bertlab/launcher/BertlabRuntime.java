@@ -1,0 +1,285 @@
+package io.bertlab.launcher;
+
+import io.bertlab.api.runtime.LauncherProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.felix.framework.Felix;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.service.feature.Feature;
+import org.osgi.service.feature.FeatureBundle;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running bertlab system: a fresh Felix framework with the bundles of the chosen features installed and
+ * started, each feature registered as a service, and {@code deploy/} watched by FileInstall. The framework's
+ * storage is a temporary folder of its own, so concurrent runs never share state.
+ */
+public final class BertlabRuntime implements AutoCloseable {
+
+    private static final Duration SERVICE_WAIT = Duration.ofSeconds(10);
+
+    private final Framework framework;
+    private final Path storage;
+    private final Path home;
+
+    private BertlabRuntime(Framework framework, Path storage, Path home) {
+        this.framework = framework;
+        this.storage = storage;
+        this.home = home;
+    }
+
+    /**
+     * Starts a system.
+     *
+     * @param options the launcher options (home, config)
+     * @param catalog the distribution's features
+     * @param chosen the features to install, in order (see {@link FeatureCatalog#resolve})
+     * @param interactive whether the Gogo shell, if installed, should take the console
+     * @return the running system
+     * @throws LaunchException when the framework cannot start or a bundle fails to install or start
+     */
+    public static BertlabRuntime start(LaunchOptions options, FeatureCatalog catalog, List<FeatureCatalog.Entry> chosen,
+            boolean interactive) throws LaunchException {
+        Path storage;
+        try {
+            storage = Files.createTempDirectory("bertlab-framework-");
+        } catch (IOException e) {
+            throw new LaunchException("cannot create the framework's storage folder: " + e.getMessage(),
+                    LaunchException.FAILURE);
+        }
+        Map<String, Object> properties = frameworkProperties(options, chosen, storage, interactive);
+        Framework framework = new Felix(properties);
+        BertlabRuntime runtime = new BertlabRuntime(framework, storage, options.home());
+        try {
+            framework.start();
+            runtime.install(catalog, chosen);
+            DeployFolder.awaitInitialScan(framework.getBundleContext(), options.home().resolve("deploy"),
+                    SERVICE_WAIT);
+            return runtime;
+        } catch (BundleException e) {
+            runtime.close();
+            throw new LaunchException("the OSGi framework failed to start: " + e.getMessage(), LaunchException.FAILURE);
+        } catch (LaunchException | RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> frameworkProperties(LaunchOptions options, List<FeatureCatalog.Entry> chosen,
+            Path storage, boolean interactive) throws LaunchException {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, sharedPackages());
+        properties.put("felix.log.level", "1");
+        properties.put("ds.loglevel", "warn");
+        properties.put("felix.fileinstall.dir", options.home().resolve("deploy").toString());
+        properties.put("felix.fileinstall.noInitialDelay", "true");
+        properties.put("felix.fileinstall.poll", "500");
+        properties.put("felix.fileinstall.log.level", "1");
+        // deploy/ is the source of truth: never write ConfigAdmin changes back into its files
+        properties.put("felix.fileinstall.enableConfigSave", "false");
+        properties.put("gosh.args", interactive ? "" : "--nointeractive");
+        properties.put(LauncherProperties.HOME, options.home().toString());
+        properties.put(LauncherProperties.FEATURES,
+                chosen.stream().map(FeatureCatalog.Entry::name).collect(Collectors.joining(",")));
+        readProperties(options.home().resolve("conf/bertlab.properties"), false, properties);
+        if (options.config().isPresent()) {
+            readProperties(options.config().get(), true, properties);
+        }
+        return properties;
+    }
+
+    /** Packages the launcher's class path shares with the bundles: the Feature API and the slf4j API. */
+    private static String sharedPackages() {
+        String slf4j = LoggerFactory.class.getPackage().getImplementationVersion();
+        String slf4jVersion = slf4j == null ? "2.0.0" : slf4j.replaceAll("[^0-9.].*$", "");
+        String feature = Feature.class.getPackage().getSpecificationVersion();
+        return Stream.of("org.slf4j", "org.slf4j.spi", "org.slf4j.event", "org.slf4j.helpers")
+                .map(p -> p + ";version=" + slf4jVersion)
+                .collect(Collectors.joining(","))
+                + ",org.osgi.service.feature;version=" + (feature == null ? "1.0.0" : feature);
+    }
+
+    private static void readProperties(Path file, boolean required, Map<String, Object> into) throws LaunchException {
+        if (!Files.exists(file) && !required) {
+            return;
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new LaunchException("cannot read configuration file " + file + ": " + describe(e)
+                    + " (expected a Java properties file of framework properties)", LaunchException.FAILURE);
+        }
+        properties.forEach((key, value) -> into.put(key.toString(), value.toString()));
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString();
+    }
+
+    private void install(FeatureCatalog catalog, List<FeatureCatalog.Entry> chosen) throws LaunchException {
+        BundleContext context = framework.getBundleContext();
+        BundleRepository repository = new BundleRepository(home.resolve("system"));
+        Map<String, Bundle> byId = new LinkedHashMap<>();
+        Map<Bundle, String> featureOf = new LinkedHashMap<>();
+        for (FeatureCatalog.Entry entry : chosen) {
+            List<Long> ids = new ArrayList<>();
+            for (FeatureBundle featureBundle : entry.feature().getBundles()) {
+                String id = featureBundle.getID().toString();
+                Bundle bundle = byId.get(id);
+                if (bundle == null) {
+                    Path file = repository.locate(featureBundle.getID(), entry);
+                    try {
+                        bundle = context.installBundle("reference:" + file.toUri());
+                    } catch (BundleException e) {
+                        throw new LaunchException("feature '" + entry.name() + "': bundle " + id + " (" + file
+                                + ") cannot be installed: " + e.getMessage(), LaunchException.FAILURE);
+                    }
+                    byId.put(id, bundle);
+                    featureOf.put(bundle, entry.name());
+                }
+                ids.add(bundle.getBundleId());
+            }
+            register(entry, ids);
+        }
+        for (FeatureCatalog.Entry entry : catalog.entries()) {
+            if (!chosen.contains(entry)) {
+                register(entry, null);
+            }
+        }
+        startAll(featureOf);
+    }
+
+    private void register(FeatureCatalog.Entry entry, List<Long> bundleIds) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(LauncherProperties.FEATURE_NAME, entry.name());
+        properties.put(LauncherProperties.FEATURE_FILE, entry.file().toString());
+        properties.put(LauncherProperties.FEATURE_INSTALLED, bundleIds != null);
+        if (bundleIds != null) {
+            properties.put(LauncherProperties.FEATURE_BUNDLE_IDS, bundleIds.toArray(new Long[0]));
+        }
+        framework.getBundleContext().registerService(Feature.class, entry.feature(), properties);
+    }
+
+    private static void startAll(Map<Bundle, String> featureOf) throws LaunchException {
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<Bundle, String> entry : featureOf.entrySet()) {
+            Bundle bundle = entry.getKey();
+            if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                bundle.start();
+            } catch (BundleException | RuntimeException e) {
+                failures.add("bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " of feature '"
+                        + entry.getValue() + "' failed to start: " + e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new LaunchException(String.join("\n  ", failures), LaunchException.FAILURE);
+        }
+    }
+
+    /**
+     * Runs one command line through the entry point that the core feature registers.
+     *
+     * @param commandLine the command and its arguments; empty for the command list
+     * @return the command's exit status
+     * @throws LaunchException when no entry point appears (the core feature is not installed)
+     */
+    public int execute(List<String> commandLine) throws LaunchException {
+        return entryPoint().apply(commandLine);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Function<List<String>, Integer> entryPoint() throws LaunchException {
+        BundleContext context = framework.getBundleContext();
+        String filter = "(" + LauncherProperties.ENTRY_POINT + "=true)";
+        long deadline = System.nanoTime() + SERVICE_WAIT.toNanos();
+        try {
+            do {
+                ServiceReference<?>[] references = context.getServiceReferences(Function.class.getName(), filter);
+                if (references != null && references.length > 0) {
+                    ServiceReference<?> best = java.util.Arrays.stream(references)
+                            .max(Comparator.naturalOrder()).orElseThrow();
+                    return (Function<List<String>, Integer>) context.getService(best);
+                }
+                Thread.sleep(5);
+            } while (System.nanoTime() < deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new LaunchException("no command entry point in the framework: is the 'core' feature installed?",
+                LaunchException.FAILURE);
+    }
+
+    /**
+     * Waits until the framework stops (the shell's {@code exit}, or {@code stop 0}).
+     *
+     * @return {@code 0}
+     */
+    public int awaitStop() {
+        try {
+            FrameworkEvent event;
+            do {
+                event = framework.waitForStop(0);
+            } while (event.getType() == FrameworkEvent.WAIT_TIMEDOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** @return the running framework, for tests and embedding */
+    public Framework framework() {
+        return framework;
+    }
+
+    /** Stops the framework and deletes its storage. */
+    @Override
+    public void close() {
+        try {
+            framework.stop();
+            framework.waitForStop(Duration.ofSeconds(10).toMillis());
+        } catch (BundleException e) {
+            System.err.println("bertlab: framework did not stop cleanly: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            deleteRecursively(storage);
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless
+        }
+    }
+}
