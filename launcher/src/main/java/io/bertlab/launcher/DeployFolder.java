@@ -56,7 +56,8 @@ final class DeployFolder {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                String uri = file.toAbsolutePath().normalize().toUri().toString();
+                // FileInstall names bundles and configurations by java.io.File's URI form ("file:/...")
+                String uri = file.toFile().getAbsoluteFile().toURI().normalize().toString();
                 if (name.endsWith(".jar")) {
                     jars.add(uri);
                 } else if (name.endsWith(".cfg") || name.endsWith(".config")) {

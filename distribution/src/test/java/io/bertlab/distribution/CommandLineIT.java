@@ -1,0 +1,140 @@
+package io.bertlab.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bertlab.distribution.Distribution.Run;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/bertlab} as people run it: a separate JVM, exit statuses and messages. */
+class CommandLineIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void featuresListsEveryBundleActiveAndNoUnsatisfiedComponent() throws Exception {
+        Run run = Distribution.run(Distribution.home(), "features");
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().contains("Feature core"), run.toString());
+        assertTrue(run.out().contains("Feature shell"), run.toString());
+        assertTrue(run.out().contains("ACTIVE      org.apache.felix.scr"), run.toString());
+        assertTrue(run.out().contains("0 not active"), run.toString());
+        assertTrue(run.out().contains("0 unsatisfied"), run.toString());
+        assertFalse(run.out().contains("UNSATISFIED"), run.toString());
+    }
+
+    @Test
+    void helpExplainsTheLauncherAndListsTheCommands() throws Exception {
+        Run run = Distribution.run(Distribution.home(), "--help");
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().contains("--features a,b"), run.toString());
+        assertTrue(run.out().contains("features  List features"), run.toString());
+
+        Run commandHelp = Distribution.run(Distribution.home(), "features", "--help");
+        assertEquals(0, commandHelp.status(), commandHelp.toString());
+        assertTrue(commandHelp.out().contains("Usage: bertlab features [--components]"), commandHelp.toString());
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() throws Exception {
+        Run run = Distribution.run(Distribution.home(), "frobnicate");
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.err().contains("unknown command 'frobnicate'"), run.toString());
+    }
+
+    @Test
+    void unknownFeatureIsAUsageErrorNamingTheKnownOnes() throws Exception {
+        Run run = Distribution.run(Distribution.home(), "--features", "core,nonesuch", "features");
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.err().contains("unknown feature 'nonesuch'; known features: core, shell"), run.toString());
+    }
+
+    @Test
+    void unknownOptionsAreUsageErrors() throws Exception {
+        Run launcher = Distribution.run(Distribution.home(), "--colour", "features");
+        assertEquals(2, launcher.status(), launcher.toString());
+        assertTrue(launcher.err().contains("unknown option --colour"), launcher.toString());
+
+        Run command = Distribution.run(Distribution.home(), "features", "--colour");
+        assertEquals(2, command.status(), command.toString());
+        assertTrue(command.err().contains("bertlab features: unknown option --colour"), command.toString());
+    }
+
+    @Test
+    void missingConfigurationFileIsNamed() throws Exception {
+        Path missing = temp.resolve("absent.properties");
+        Run run = Distribution.run(Distribution.home(), "--config", missing.toString(), "features");
+        assertEquals(1, run.status(), run.toString());
+        assertTrue(run.err().contains(missing + ": no such file"), run.toString());
+    }
+
+    @Test
+    void unreadableFeatureFileIsNamed() throws Exception {
+        Path home = Distribution.copy(temp.resolve("bertlab"));
+        Path broken = home.resolve("features/broken.json");
+        Files.writeString(broken, "{ \"id\": \"io.bertlab:broken:1.0.0\", \"bundles\": [ ");
+        Run run = Distribution.run(home, "features");
+        assertEquals(1, run.status(), run.toString());
+        assertTrue(run.err().contains("cannot read feature file " + broken), run.toString());
+    }
+
+    @Test
+    void featureListingAMissingBundleFileNamesIt() throws Exception {
+        Path home = Distribution.copy(temp.resolve("bertlab"));
+        Files.writeString(home.resolve("features/ghost.json"), "{ \"id\": \"io.bertlab:ghost:1.0.0\", "
+                + "\"bundles\": [ { \"id\": \"io.bertlab.test:ghost:1.0.0\" } ] }");
+        Run run = Distribution.run(home, "--features", "ghost", "features");
+        assertEquals(1, run.status(), run.toString());
+        assertTrue(run.err().contains("lists bundle io.bertlab.test:ghost:1.0.0"), run.toString());
+        assertTrue(run.err().contains("system/io/bertlab/test/ghost/1.0.0/ghost-1.0.0.jar"), run.toString());
+    }
+
+    @Test
+    void bundleThatCannotResolveNamesTheMissingRequirement() throws Exception {
+        Path home = Distribution.copy(temp.resolve("bertlab"));
+        Path jar = home.resolve("system/io/bertlab/test/unresolvable/1.0.0/unresolvable-1.0.0.jar");
+        writeBundle(jar, "io.bertlab.test.unresolvable", "io.bertlab.does.not.exist");
+        Files.writeString(home.resolve("features/unresolvable.json"), "{ \"id\": \"io.bertlab:unresolvable:1.0.0\", "
+                + "\"bundles\": [ { \"id\": \"io.bertlab.test:unresolvable:1.0.0\" } ], "
+                + "\"extensions\": { \"bertlab.requires\": { \"type\": \"text\", \"kind\": \"mandatory\", "
+                + "\"text\": [\"core\"] } } }");
+        Run run = Distribution.run(home, "--features", "unresolvable", "features");
+        assertEquals(1, run.status(), run.toString());
+        assertTrue(run.err().contains("io.bertlab.test.unresolvable"), run.toString());
+        assertTrue(run.err().contains("osgi.wiring.package=io.bertlab.does.not.exist"), run.toString());
+    }
+
+    @Test
+    void pluginAlreadyInDeployIsThereForTheFirstCommand() throws Exception {
+        Path home = Distribution.copy(temp.resolve("bertlab"));
+        Files.copy(Distribution.examplePlugin(), home.resolve("deploy/io.bertlab.example.greeter.jar"));
+        Files.writeString(home.resolve("deploy/io.bertlab.example.greeter.cfg"), "greeting=Hi\n");
+        Run run = Distribution.run(home, "--features", "core", "hello", "Ana", "Bruno");
+        assertEquals(0, run.status(), run.toString());
+        assertEquals("Hi, Ana!\nHi, Bruno!\n", run.out());
+    }
+
+    private static void writeBundle(Path jar, String symbolicName, String importedPackage) throws IOException {
+        Files.createDirectories(jar.getParent());
+        Manifest manifest = new Manifest();
+        Attributes attributes = manifest.getMainAttributes();
+        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.putValue("Bundle-ManifestVersion", "2");
+        attributes.putValue("Bundle-SymbolicName", symbolicName);
+        attributes.putValue("Bundle-Version", "1.0.0");
+        attributes.putValue("Import-Package", importedPackage);
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream unused = new JarOutputStream(out, manifest)) {
+            // a manifest is all this bundle needs
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.bertlab.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/** The distribution built by this module ({@code target/bertlab}), and private copies of it for tests that write. */
+final class Distribution {
+
+    private Distribution() {
+    }
+
+    /** The assembled distribution. */
+    static Path home() {
+        Path home = Paths.get(System.getProperty("bertlab.dist", "target/bertlab")).toAbsolutePath();
+        assertTrue(Files.isExecutable(home.resolve("bin/bertlab")), "distribution not assembled at " + home);
+        return home;
+    }
+
+    /** The example plugin's jar. */
+    static Path examplePlugin() {
+        return Paths.get(System.getProperty("bertlab.example.plugin",
+                "target/example-plugins/io.bertlab.example.greeter.jar")).toAbsolutePath();
+    }
+
+    /** A copy of the distribution that a test may change (its deploy/, features/, system/). */
+    static Path copy(Path target) throws IOException {
+        Path source = home();
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path destination = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(path, destination, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return target;
+    }
+
+    /** What a finished {@code bin/bertlab} process said. */
+    record Run(int status, String out, String err) {
+        @Override
+        public String toString() {
+            return "status " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    /** Runs {@code bin/bertlab} of a home with arguments, as a user would. */
+    static Run run(Path home, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/bertlab").toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("bertlab-out", ".txt");
+        Path err = Files.createTempFile("bertlab-err", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("bin/bertlab " + String.join(" ", args) + " did not finish in 60 s");
+            }
+            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** Captures what an in-process command prints to {@code System.out}. */
+    static String captureOut(ThrowingRunnable action) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** Polls a condition until it holds or the time is up. */
+    static boolean eventually(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return condition.getAsBoolean();
+    }
+}

@@ -1,0 +1,44 @@
+package io.bertlab.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bertlab.launcher.BertlabRuntime;
+import io.bertlab.launcher.FeatureCatalog;
+import io.bertlab.launcher.LaunchOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.osgi.framework.Bundle;
+
+/** Each feature, alone in a fresh Felix framework: every bundle ACTIVE, every component satisfied. */
+class FeaturesIT {
+
+    static Stream<String> features() throws Exception {
+        return FeatureCatalog.read(Distribution.home().resolve("features")).entries().stream()
+                .map(FeatureCatalog.Entry::name);
+    }
+
+    @ParameterizedTest(name = "feature {0} starts alone")
+    @MethodSource("features")
+    void featureStartsAloneWithEverythingActiveAndSatisfied(String feature) throws Exception {
+        Path home = Distribution.home();
+        LaunchOptions options = LaunchOptions.parse(new String[] {"--features", feature}, home);
+        FeatureCatalog catalog = FeatureCatalog.read(home.resolve("features"));
+        List<FeatureCatalog.Entry> chosen = catalog.resolve(options.features());
+        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, chosen, false)) {
+            for (Bundle bundle : runtime.framework().getBundleContext().getBundles()) {
+                assertEquals(Bundle.ACTIVE, bundle.getState(), bundle.getSymbolicName() + " is not ACTIVE");
+            }
+            int[] status = new int[1];
+            String report = Distribution.captureOut(() -> status[0] = runtime.execute(List.of("features")));
+            assertEquals(0, status[0], report);
+            assertFalse(report.contains("UNSATISFIED"), report);
+            assertTrue(report.contains("Feature " + feature), report);
+            assertTrue(report.contains("0 unsatisfied"), report);
+        }
+    }
+}
