@@ -1,0 +1,117 @@
+package io.bertlab.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bertlab.api.command.Command;
+import io.bertlab.api.command.CommandContext;
+import io.bertlab.api.command.CommandDispatcher;
+import io.bertlab.api.command.CommandException;
+import io.bertlab.api.command.CommandProperties;
+import io.bertlab.api.command.UsageException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Constants;
+
+/** The dispatcher's behaviour, with real command objects bound the way Declarative Services binds them. */
+class CommandDispatcherComponentTest {
+
+    private final CommandDispatcherComponent dispatcher = new CommandDispatcherComponent();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /** Echoes its arguments, fails on request: enough behaviour to tell the dispatcher's paths apart. */
+    private static Command echo(String prefix) {
+        return new Command() {
+            @Override
+            public String help() {
+                return "Usage: bertlab echo [WORD...]";
+            }
+
+            @Override
+            public int run(CommandContext context) throws Exception {
+                List<String> words = context.arguments();
+                if (words.contains("--bad")) {
+                    throw new UsageException("echo: unknown option --bad");
+                }
+                if (words.contains("fail")) {
+                    throw new CommandException("cannot read /tmp/x.txt: no such file");
+                }
+                if (words.contains("bug")) {
+                    throw new IllegalStateException("boom");
+                }
+                context.out().println(prefix + String.join(" ", words));
+                return 0;
+            }
+        };
+    }
+
+    private static Map<String, Object> properties(String name, int ranking, long id) {
+        return Map.of(CommandProperties.NAME, name, CommandProperties.SUMMARY, "Print words",
+                Constants.SERVICE_RANKING, ranking, Constants.SERVICE_ID, id);
+    }
+
+    private int run(String... commandLine) {
+        return dispatcher.execute(List.of(commandLine), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), Path.of("/"));
+    }
+
+    @Test
+    void runsTheCommandWithItsArguments() {
+        dispatcher.addCommand(echo(""), properties("echo", 0, 1));
+        assertEquals(0, run("echo", "a", "b"));
+        assertEquals("a b\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void mapsFailuresToStatusesAndOneLineMessages() {
+        dispatcher.addCommand(echo(""), properties("echo", 0, 1));
+        assertEquals(UsageException.USAGE, run("echo", "--bad"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bertlab echo: unknown option --bad\n"));
+        err.reset();
+        assertEquals(CommandException.FAILURE, run("echo", "fail"));
+        assertEquals("bertlab echo: cannot read /tmp/x.txt: no such file\n", err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        assertEquals(CommandDispatcher.INTERNAL_ERROR, run("echo", "bug"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("internal error: java.lang.IllegalStateException"));
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        assertEquals(UsageException.USAGE, run("nope"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'nope'"));
+    }
+
+    @Test
+    void helpListsCommandsAndShowsOneCommandsHelp() {
+        dispatcher.addCommand(echo(""), properties("echo", 0, 1));
+        assertEquals(0, run("--help"));
+        String list = out.toString(StandardCharsets.UTF_8);
+        assertTrue(list.contains("  echo  Print words"), list);
+        assertTrue(list.contains("  help  List the commands"), list);
+        out.reset();
+        assertEquals(0, run("echo", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Usage: bertlab echo [WORD...]"));
+        out.reset();
+        assertEquals(0, run("help", "echo"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Usage: bertlab echo [WORD...]"));
+    }
+
+    @Test
+    void higherRankedCommandOfTheSameNameWinsAndTheOtherReturnsWhenItLeaves() {
+        Command original = echo("original: ");
+        Command replacement = echo("replacement: ");
+        dispatcher.addCommand(original, properties("echo", 0, 1));
+        dispatcher.addCommand(replacement, properties("echo", 10, 2));
+        run("echo", "x");
+        dispatcher.removeCommand(replacement);
+        run("echo", "y");
+        assertEquals("replacement: x\noriginal: y\n", out.toString(StandardCharsets.UTF_8));
+    }
+}
