@@ -1,0 +1,163 @@
+package io.bertlab.api.model;
+
+import java.util.Objects;
+
+/**
+ * A task head described as data; every engine implements each kind. A head's {@link #name()} is also the prefix of
+ * its parameters in checkpoints (HF names by default: {@code classifier.weight}, {@code cls.predictions.bias}, ...),
+ * so heads saved by one session are found again by the next.
+ */
+public sealed interface HeadSpec {
+
+    /**
+     * The head's name: the key of its targets and outputs, and the prefix of its parameters.
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
+     * The loss this head is trained with.
+     *
+     * @return the loss
+     */
+    Loss loss();
+
+    /**
+     * Classification of a whole sequence (or pair) over the pooled {@code [CLS]} output: dropout, then a dense layer
+     * to {@code numLabels} logits ({@code <name>.weight [numLabels, hidden]}, {@code <name>.bias}); cross-entropy
+     * against {@link HeadTarget.ClassLabels}.
+     *
+     * @param name the head's name, {@code classifier} in HF checkpoints
+     * @param numLabels the number of classes, at least 2
+     */
+    record Classification(String name, int numLabels) implements HeadSpec {
+
+        /**
+         * Validates the fields.
+         *
+         * @param name the head's name
+         * @param numLabels the number of classes
+         */
+        public Classification {
+            Objects.requireNonNull(name, "name");
+            if (numLabels < 2) {
+                throw new IllegalArgumentException("a classification head needs at least 2 labels, got " + numLabels);
+            }
+        }
+
+        /**
+         * A classifier with HF's parameter names ({@code classifier.*}).
+         *
+         * @param numLabels the number of classes
+         * @return the head
+         */
+        public static Classification of(int numLabels) {
+            return new Classification("classifier", numLabels);
+        }
+
+        @Override
+        public Loss loss() {
+            return Loss.CROSS_ENTROPY;
+        }
+    }
+
+    /**
+     * Regression of a whole sequence (or pair) over the pooled output: dropout, then a dense layer to one value
+     * ({@code <name>.weight [1, hidden]}, {@code <name>.bias}); mean squared error against
+     * {@link HeadTarget.Values}.
+     *
+     * @param name the head's name, {@code classifier} in HF checkpoints
+     */
+    record Regression(String name) implements HeadSpec {
+
+        /**
+         * Validates the fields.
+         *
+         * @param name the head's name
+         */
+        public Regression {
+            Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * A regressor with HF's parameter names ({@code classifier.*}).
+         *
+         * @return the head
+         */
+        public static Regression of() {
+            return new Regression("classifier");
+        }
+
+        @Override
+        public Loss loss() {
+            return Loss.MEAN_SQUARED_ERROR;
+        }
+    }
+
+    /**
+     * Masked language modelling over every position: dense + activation + LayerNorm
+     * ({@code <name>.transform.dense.*}, {@code <name>.transform.LayerNorm.*}), then logits over the vocabulary
+     * through the word embedding matrix (tied weights) plus {@code <name>.bias}; cross-entropy against
+     * {@link HeadTarget.TokenLabels}, positions labelled {@link HeadTarget.TokenLabels#IGNORE} excluded.
+     *
+     * @param name the head's name, {@code cls.predictions} in HF checkpoints
+     */
+    record MaskedLm(String name) implements HeadSpec {
+
+        /**
+         * Validates the fields.
+         *
+         * @param name the head's name
+         */
+        public MaskedLm {
+            Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * The MLM head with HF's parameter names ({@code cls.predictions.*}).
+         *
+         * @return the head
+         */
+        public static MaskedLm of() {
+            return new MaskedLm("cls.predictions");
+        }
+
+        @Override
+        public Loss loss() {
+            return Loss.CROSS_ENTROPY;
+        }
+    }
+
+    /**
+     * Next-sentence prediction over the pooled output: a dense layer to 2 logits ({@code <name>.weight [2, hidden]},
+     * {@code <name>.bias}), class 0 = IsNext, 1 = NotNext; cross-entropy against {@link HeadTarget.ClassLabels}.
+     *
+     * @param name the head's name, {@code cls.seq_relationship} in HF checkpoints
+     */
+    record NextSentence(String name) implements HeadSpec {
+
+        /**
+         * Validates the fields.
+         *
+         * @param name the head's name
+         */
+        public NextSentence {
+            Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * The NSP head with HF's parameter names ({@code cls.seq_relationship.*}).
+         *
+         * @return the head
+         */
+        public static NextSentence of() {
+            return new NextSentence("cls.seq_relationship");
+        }
+
+        @Override
+        public Loss loss() {
+            return Loss.CROSS_ENTROPY;
+        }
+    }
+}
