@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
@@ -103,7 +106,7 @@ class CommandLineIT {
     void bundleThatCannotResolveNamesTheMissingRequirement() throws Exception {
         Path home = Distribution.copy(temp.resolve("bertlab"));
         Path jar = home.resolve("system/io/bertlab/test/unresolvable/1.0.0/unresolvable-1.0.0.jar");
-        writeBundle(jar, "io.bertlab.test.unresolvable", "io.bertlab.does.not.exist");
+        writeBundle(jar, "io.bertlab.test.unresolvable", "io.bertlab.does.not.exist", Map.of());
         Files.writeString(home.resolve("features/unresolvable.json"), "{ \"id\": \"io.bertlab:unresolvable:1.0.0\", "
                 + "\"bundles\": [ { \"id\": \"io.bertlab.test:unresolvable:1.0.0\" } ], "
                 + "\"extensions\": { \"bertlab.requires\": { \"type\": \"text\", \"kind\": \"mandatory\", "
@@ -112,6 +115,27 @@ class CommandLineIT {
         assertEquals(1, run.status(), run.toString());
         assertTrue(run.err().contains("io.bertlab.test.unresolvable"), run.toString());
         assertTrue(run.err().contains("osgi.wiring.package=io.bertlab.does.not.exist"), run.toString());
+    }
+
+    @Test
+    void unsatisfiedComponentIsListedWithTheReferenceItMisses() throws Exception {
+        Path home = Distribution.copy(temp.resolve("bertlab"));
+        Path jar = home.resolve("system/io/bertlab/test/lonely/1.0.0/lonely-1.0.0.jar");
+        String component = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"io.bertlab.test.Lonely\">\n"
+                + "  <implementation class=\"io.bertlab.test.Lonely\"/>\n"
+                + "  <reference name=\"partner\" interface=\"io.bertlab.test.Partner\"/>\n"
+                + "</scr:component>\n";
+        writeBundle(jar, "io.bertlab.test.lonely", null, Map.of("OSGI-INF/lonely.xml", component));
+        Files.writeString(home.resolve("features/lonely.json"), "{ \"id\": \"io.bertlab:lonely:1.0.0\", "
+                + "\"bundles\": [ { \"id\": \"io.bertlab.test:lonely:1.0.0\" } ], "
+                + "\"extensions\": { \"bertlab.requires\": { \"type\": \"text\", \"kind\": \"mandatory\", "
+                + "\"text\": [\"core\"] } } }");
+        Run run = Distribution.run(home, "--features", "lonely", "features");
+        assertEquals(1, run.status(), run.toString());
+        assertTrue(run.out().contains("UNSATISFIED io.bertlab.test.Lonely (bundle io.bertlab.test.lonely): "
+                + "missing reference 'partner' (io.bertlab.test.Partner)"), run.toString());
+        assertTrue(run.out().contains("1 unsatisfied"), run.toString());
     }
 
     @Test
@@ -124,7 +148,9 @@ class CommandLineIT {
         assertEquals("Hi, Ana!\nHi, Bruno!\n", run.out());
     }
 
-    private static void writeBundle(Path jar, String symbolicName, String importedPackage) throws IOException {
+    /** Writes a minimal bundle: a manifest, an optional import, optional DS component files. */
+    private static void writeBundle(Path jar, String symbolicName, String importedPackage,
+            Map<String, String> components) throws IOException {
         Files.createDirectories(jar.getParent());
         Manifest manifest = new Manifest();
         Attributes attributes = manifest.getMainAttributes();
@@ -132,9 +158,18 @@ class CommandLineIT {
         attributes.putValue("Bundle-ManifestVersion", "2");
         attributes.putValue("Bundle-SymbolicName", symbolicName);
         attributes.putValue("Bundle-Version", "1.0.0");
-        attributes.putValue("Import-Package", importedPackage);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream unused = new JarOutputStream(out, manifest)) {
-            // a manifest is all this bundle needs
+        if (importedPackage != null) {
+            attributes.putValue("Import-Package", importedPackage);
+        }
+        if (!components.isEmpty()) {
+            attributes.putValue("Service-Component", String.join(",", components.keySet()));
+        }
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+            for (Map.Entry<String, String> entry : components.entrySet()) {
+                jarOut.putNextEntry(new JarEntry(entry.getKey()));
+                jarOut.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                jarOut.closeEntry();
+            }
         }
     }
 }
