@@ -67,6 +67,20 @@ public final class SharedData {
     }
 
     /**
+     * A reference output committed under {@code testdata/references} (see its README.md for how each was made).
+     *
+     * @param relative a path relative to {@code testdata/references}, e.g. {@code bert-tiny/reference.safetensors}
+     * @return the absolute path; the test fails when it is missing, since it is part of the repository
+     */
+    public static Path reference(String relative) {
+        Path path = projectRoot().resolve("testdata/references").resolve(relative).normalize();
+        if (!Files.exists(path)) {
+            Assertions.fail("reference file missing from the repository: " + path);
+        }
+        return path;
+    }
+
+    /**
      * Whether tests run under CI ({@code CI=true} in the environment).
      *
      * @return true under CI
