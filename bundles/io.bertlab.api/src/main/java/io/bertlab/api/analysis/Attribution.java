@@ -40,11 +40,13 @@ public record Attribution(String[] tokens, float[] scores, OutputSelector target
         scores = scores.clone();
     }
 
+    /** @return a copy of the tokens */
     @Override
     public String[] tokens() {
         return tokens.clone();
     }
 
+    /** @return a copy of the scores, one per token */
     @Override
     public float[] scores() {
         return scores.clone();

@@ -6,6 +6,7 @@ package io.bertlab.api.command;
  */
 public class CommandException extends Exception {
 
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
     /** Exit status for work that failed. */

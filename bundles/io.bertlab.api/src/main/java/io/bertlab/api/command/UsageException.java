@@ -3,6 +3,7 @@ package io.bertlab.api.command;
 /** The command line was wrong: an unknown option, a missing value, a malformed number. Exit status 2. */
 public class UsageException extends CommandException {
 
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
     /** Exit status for a wrong command line. */
