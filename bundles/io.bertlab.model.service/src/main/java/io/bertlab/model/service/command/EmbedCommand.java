@@ -1,0 +1,193 @@
+package io.bertlab.model.service.command;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.bertlab.api.command.Arguments;
+import io.bertlab.api.command.Command;
+import io.bertlab.api.command.CommandContext;
+import io.bertlab.api.command.CommandException;
+import io.bertlab.api.command.CommandProperties;
+import io.bertlab.api.command.UsageException;
+import io.bertlab.api.model.Batch;
+import io.bertlab.api.model.Engine;
+import io.bertlab.api.model.EngineProperties;
+import io.bertlab.api.model.ForwardResult;
+import io.bertlab.api.model.Model;
+import io.bertlab.api.model.ModelProperties;
+import io.bertlab.api.tokenizer.EncodeOptions;
+import io.bertlab.api.tokenizer.Encoding;
+import io.bertlab.api.tokenizer.Tokenizer;
+import io.bertlab.api.tokenizer.TokenizerLoader;
+import io.bertlab.api.tokenizer.Truncation;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/** {@code bertlab embed}: sentence embeddings (and optionally every token's hidden state) as JSON lines. */
+@Component(service = Command.class)
+@CommandProperties(name = "embed", summary = "Embed sentences with a model (JSON lines)")
+public class EmbedCommand implements Command {
+
+    private static final int PROGRESS_EVERY = 256;
+
+    private final ServiceTable<Model> models = new ServiceTable<>();
+    private final ServiceTable<Engine> engines = new ServiceTable<>();
+    private final ServiceTable<TokenizerLoader> loaders = new ServiceTable<>();
+
+    @Reference(service = Model.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addModel(Model model, Map<String, Object> properties) {
+        models.add(model, properties);
+    }
+
+    void removeModel(Model model) {
+        models.remove(model);
+    }
+
+    @Reference(service = Engine.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addEngine(Engine engine, Map<String, Object> properties) {
+        engines.add(engine, properties);
+    }
+
+    void removeEngine(Engine engine) {
+        engines.remove(engine);
+    }
+
+    @Reference(service = TokenizerLoader.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addLoader(TokenizerLoader loader, Map<String, Object> properties) {
+        loaders.add(loader, properties);
+    }
+
+    void removeLoader(TokenizerLoader loader) {
+        loaders.remove(loader);
+    }
+
+    @Override
+    public String help() {
+        return String.join("\n",
+                "Usage: bertlab embed --model DIR_OR_NAME [--engine java|pytorch|mxnet] [--device cpu|gpu]",
+                "                     [--pooling mean|cls|pooler] [--normalize] [--hidden] [--batch-size N]",
+                "                     [--input FILE|-] [--format jsonl] [TEXT...]",
+                "",
+                "Runs each text through the model and prints one JSON object per text:",
+                "  {\"index\": 0, \"text\": \"...\", \"tokens\": 7, \"embedding\": [...]}",
+                "The model is a named model service (see 'bertlab models') or a model directory holding",
+                "config.json, model.safetensors and tokenizer.json (see 'bertlab import-model').",
+                "",
+                "Options:",
+                "  --model DIR_OR_NAME  the model",
+                "  --engine NAME        engine for a model directory (default java)",
+                "  --device NAME        device for a model directory (default cpu)",
+                "  --pooling MODE       mean of attended tokens (default), cls (first token), pooler (BERT's pooler)",
+                "  --normalize          scale each embedding to unit length",
+                "  --hidden             also print \"hidden\": every token's last hidden state",
+                "  --batch-size N       texts per forward pass (default 32)",
+                "  --input FILE|-       read one text per line (UTF-8) instead of TEXT arguments",
+                "  --format jsonl       the output format (the only one)",
+                "",
+                "Example: bertlab embed --model models/minilm --normalize \"Quero um cartão adicional\"");
+    }
+
+    @Override
+    public int run(CommandContext context) throws Exception {
+        Arguments arguments = Arguments.parse("embed", context.arguments(), Set.of("--normalize", "--hidden"),
+                Set.of("--model", "--engine", "--device", "--pooling", "--batch-size", "--input", "--format"));
+        String format = arguments.value("--format").orElse("jsonl");
+        if (!format.equals("jsonl")) {
+            throw new UsageException("embed: --format supports only jsonl, got '" + format + "'");
+        }
+        Pooling pooling = Pooling.parse(arguments.value("--pooling").orElse("mean"));
+        int batchSize = arguments.intValue("--batch-size", 32);
+        if (batchSize < 1) {
+            throw new UsageException("embed: --batch-size must be at least 1");
+        }
+        String modelArgument = arguments.required("--model");
+        List<String> texts = TextInput.read(context, "embed", arguments.value("--input").orElse(null),
+                arguments.positional());
+        try (ModelSource source = ModelSource.open(modelArgument, context.resolve(modelArgument), models, engines,
+                arguments.value("--engine").orElse(EngineProperties.JAVA),
+                arguments.value("--device").orElse(EngineProperties.CPU))) {
+            Tokenizer tokenizer = loadTokenizer(source);
+            Model model = source.model();
+            EncodeOptions options = tokenizer.defaults().with(Truncation.longestFirst(
+                    model.config().maxPositionEmbeddings()));
+            Writer writer = new OutputStreamWriter(context.out(), StandardCharsets.UTF_8);
+            try (JsonGenerator json = new JsonFactory().createGenerator(writer)) {
+                json.setRootValueSeparator(null);
+                for (int start = 0; start < texts.size(); start += batchSize) {
+                    List<String> chunk = texts.subList(start, Math.min(texts.size(), start + batchSize));
+                    List<Encoding> encodings = tokenizer.encodeBatch(chunk, options);
+                    Batch batch = BatchBuilder.of(encodings);
+                    ForwardResult result = model.forward(batch);
+                    for (int row = 0; row < chunk.size(); row++) {
+                        write(json, writer, start + row, chunk.get(row), encodings.get(row), pooling, result, batch, row,
+                                arguments.has("--normalize"), arguments.has("--hidden"));
+                    }
+                    reportProgress(context, start, start + chunk.size(), texts.size());
+                }
+            }
+        }
+        return 0;
+    }
+
+    private Tokenizer loadTokenizer(ModelSource source) throws CommandException {
+        var file = source.directory().resolve(ModelProperties.TOKENIZER_FILE);
+        TokenizerLoader loader = loaders.all().keySet().stream().findFirst().orElseThrow(() -> new CommandException(
+                "no tokenizer loader is installed (the 'tokenizers' feature provides one)"));
+        try {
+            return loader.load(file);
+        } catch (IOException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+    }
+
+    private static void write(JsonGenerator json, Writer writer, int index, String text, Encoding encoding,
+            Pooling pooling, ForwardResult result, Batch batch, int row, boolean normalize, boolean hidden)
+            throws IOException {
+        float[] embedding = pooling.pool(result, batch, row);
+        if (normalize) {
+            Pooling.normalize(embedding);
+        }
+        json.writeStartObject();
+        json.writeNumberField("index", index);
+        json.writeStringField("text", text);
+        json.writeNumberField("tokens", encoding.length());
+        json.writeFieldName("embedding");
+        writeVector(json, embedding);
+        if (hidden) {
+            json.writeFieldName("hidden");
+            json.writeStartArray();
+            for (int position = 0; position < encoding.length(); position++) {
+                writeVector(json, result.lastHiddenState().vector(row, position));
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+        json.flush();
+        writer.write('\n');
+        writer.flush();
+    }
+
+    private static void writeVector(JsonGenerator json, float[] vector) throws IOException {
+        json.writeStartArray();
+        for (float value : vector) {
+            json.writeNumber(value);
+        }
+        json.writeEndArray();
+    }
+
+    /** On standard error, each time another {@value #PROGRESS_EVERY} texts are done, for long inputs only. */
+    private static void reportProgress(CommandContext context, int previous, int done, int total) {
+        if (total > PROGRESS_EVERY && (done / PROGRESS_EVERY > previous / PROGRESS_EVERY || done == total)) {
+            context.err().printf("embed: %d/%d texts%n", done, total);
+        }
+    }
+}

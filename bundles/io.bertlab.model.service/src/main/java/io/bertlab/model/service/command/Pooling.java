@@ -1,0 +1,64 @@
+package io.bertlab.model.service.command;
+
+import io.bertlab.api.command.UsageException;
+import io.bertlab.api.model.Batch;
+import io.bertlab.api.model.ForwardResult;
+import java.util.Locale;
+
+/** How one vector is made from a sequence's hidden states. */
+enum Pooling {
+    /** The mean of the hidden states of the attended tokens (sentence-transformers' default). */
+    MEAN,
+    /** The hidden state of the first token, {@code [CLS]}. */
+    CLS,
+    /** BERT's pooler output: tanh(dense(hidden state of {@code [CLS]})). */
+    POOLER;
+
+    static Pooling parse(String value) throws UsageException {
+        try {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("embed: --pooling expects mean, cls or pooler, got '" + value + "'");
+        }
+    }
+
+    float[] pool(ForwardResult result, Batch batch, int row) {
+        int hidden = result.lastHiddenState().dim(2);
+        switch (this) {
+            case CLS:
+                return result.lastHiddenState().vector(row, 0);
+            case POOLER:
+                if (!result.hasPooledOutput()) {
+                    throw new IllegalStateException("this model has no pooler");
+                }
+                return result.pooledOutput().vector(row);
+            default:
+                float[] sum = new float[hidden];
+                int count = 0;
+                for (int position = 0; position < batch.sequenceLength(); position++) {
+                    if (batch.attended(row, position)) {
+                        float[] state = result.lastHiddenState().vector(row, position);
+                        for (int i = 0; i < hidden; i++) {
+                            sum[i] += state[i];
+                        }
+                        count++;
+                    }
+                }
+                for (int i = 0; i < hidden; i++) {
+                    sum[i] /= Math.max(count, 1);
+                }
+                return sum;
+        }
+    }
+
+    static void normalize(float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * (double) v;
+        }
+        norm = Math.max(Math.sqrt(norm), 1e-12);
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) (vector[i] / norm);
+        }
+    }
+}
