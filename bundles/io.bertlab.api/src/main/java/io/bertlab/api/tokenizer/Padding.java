@@ -58,6 +58,17 @@ public record Padding(PaddingStrategy strategy, int length, int padToMultipleOf,
     }
 
     /**
+     * The same settings with another strategy.
+     *
+     * @param newStrategy longest or fixed
+     * @param newLength the fixed length (ignored for longest)
+     * @return new settings
+     */
+    public Padding withStrategy(PaddingStrategy newStrategy, int newLength) {
+        return new Padding(newStrategy, newLength, padToMultipleOf, direction, padId, padTypeId, padToken);
+    }
+
+    /**
      * The same settings with another pad token.
      *
      * @param token the pad token text

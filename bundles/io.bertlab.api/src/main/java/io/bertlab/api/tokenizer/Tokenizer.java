@@ -24,6 +24,25 @@ public interface Tokenizer {
     EncodeOptions defaults();
 
     /**
+     * The padding to use when a caller asks for padding without saying how: the file's padding settings, else
+     * padding to the longest with the vocabulary's own pad token ({@code [PAD]} or {@code <pad>}), else
+     * HuggingFace's defaults (id 0, {@code [PAD]}).
+     *
+     * @return padding settings, {@link PaddingStrategy#LONGEST} unless the file says otherwise
+     */
+    default Padding defaultPadding() {
+        return defaults().padding().orElseGet(() -> {
+            for (String token : new String[] {"[PAD]", "<pad>"}) {
+                OptionalInt id = tokenToId(token);
+                if (id.isPresent()) {
+                    return Padding.longest().withPadToken(token, id.getAsInt());
+                }
+            }
+            return Padding.longest();
+        });
+    }
+
+    /**
      * Encodes one text with {@link #defaults()}.
      *
      * @param text the text

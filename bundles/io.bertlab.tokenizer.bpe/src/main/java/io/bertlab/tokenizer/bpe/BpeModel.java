@@ -1,0 +1,289 @@
+package io.bertlab.tokenizer.bpe;
+
+import io.bertlab.tokenizer.core.spi.TokenSink;
+import io.bertlab.tokenizer.core.spi.TokenizerModel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Byte-pair encoding: a word starts as one symbol per character (with the continuation prefix on non-initial and
+ * the end-of-word suffix on the final one), unknown characters become bytes ({@code byte_fallback}) or the unknown
+ * token (fused when {@code fuse_unk}), then merges apply in rank order. Results of frequent words are cached when
+ * there is no dropout.
+ */
+public final class BpeModel implements TokenizerModel {
+
+    private static final int CACHE_CAPACITY = 10_000;
+    private static final int CACHEABLE_LENGTH = 256;
+
+    private final Map<String, Integer> vocab;
+    private final String[] tokensById;
+    private final List<String[]> mergePairs;
+    private final MergeTable merges;
+    private final Double dropout;
+    private final String unkToken;
+    private final int unkId;
+    private final String continuingSubwordPrefix;
+    private final String endOfWordSuffix;
+    private final boolean fuseUnk;
+    private final boolean byteFallback;
+    private final boolean ignoreMerges;
+    private final int[] byteIds = new int[256];
+    private final Map<String, int[]> cache = new ConcurrentHashMap<>();
+
+    /**
+     * A BPE model.
+     *
+     * @param vocab token to id
+     * @param mergePairs merges in rank order, each (left, right)
+     * @param options dropout, unknown token, prefix, suffix and flags
+     * @throws IllegalArgumentException when a merge or the unknown token is not in the vocabulary
+     */
+    public BpeModel(Map<String, Integer> vocab, List<String[]> mergePairs, BpeOptions options) {
+        this.vocab = Collections.unmodifiableMap(new LinkedHashMap<>(vocab));
+        this.mergePairs = List.copyOf(mergePairs);
+        this.dropout = options.dropout();
+        this.unkToken = options.unkToken();
+        this.continuingSubwordPrefix = options.continuingSubwordPrefix();
+        this.endOfWordSuffix = options.endOfWordSuffix();
+        this.fuseUnk = options.fuseUnk();
+        this.byteFallback = options.byteFallback();
+        this.ignoreMerges = options.ignoreMerges();
+        if (unkToken != null && !vocab.containsKey(unkToken)) {
+            throw new IllegalArgumentException("unk_token '" + unkToken + "' is not in the vocabulary");
+        }
+        this.unkId = unkToken == null ? -1 : vocab.get(unkToken);
+        int maxId = vocab.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        tokensById = new String[maxId + 1];
+        vocab.forEach((token, id) -> {
+            if (tokensById[id] == null) {
+                tokensById[id] = token;
+            }
+        });
+        for (int b = 0; b < 256; b++) {
+            Integer id = vocab.get(String.format("<0x%02X>", b));
+            byteIds[b] = id == null ? -1 : id;
+        }
+        int n = mergePairs.size();
+        int[] lefts = new int[n];
+        int[] rights = new int[n];
+        int[] produced = new int[n];
+        int prefixLength = continuingSubwordPrefix == null ? 0 : continuingSubwordPrefix.length();
+        for (int rank = 0; rank < n; rank++) {
+            String[] pair = mergePairs.get(rank);
+            lefts[rank] = idOf(pair[0], rank);
+            rights[rank] = idOf(pair[1], rank);
+            String right = prefixLength > 0 && pair[1].startsWith(continuingSubwordPrefix)
+                    ? pair[1].substring(prefixLength) : pair[1];
+            produced[rank] = idOf(pair[0] + right, rank);
+        }
+        merges = new MergeTable(lefts, rights, produced);
+    }
+
+    private int idOf(String token, int rank) {
+        Integer id = vocab.get(token);
+        if (id == null) {
+            throw new UnknownMergeTokenException(rank, token);
+        }
+        return id;
+    }
+
+    /** A merge names a token that the vocabulary lacks. */
+    static final class UnknownMergeTokenException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final int rank;
+
+        UnknownMergeTokenException(int rank, String token) {
+            super("token \"" + token + "\" of merge " + rank + " is not in the vocabulary");
+            this.rank = rank;
+        }
+
+        int rank() {
+            return rank;
+        }
+    }
+
+    @Override
+    public String type() {
+        return "BPE";
+    }
+
+    @Override
+    public void tokenize(int[] cps, int from, int length, TokenSink sink) {
+        if (ignoreMerges) {
+            Integer id = vocab.get(new String(cps, from, length));
+            if (id != null) {
+                sink.token(id, 0, length);
+                return;
+            }
+        }
+        boolean cacheable = (dropout == null || dropout == 0) && length <= CACHEABLE_LENGTH;
+        String key = null;
+        if (cacheable) {
+            key = new String(cps, from, length);
+            int[] hit = cache.get(key);
+            if (hit != null) {
+                for (int i = 0; i < hit.length; i += 3) {
+                    sink.token(hit[i], hit[i + 1], hit[i + 2]);
+                }
+                return;
+            }
+        }
+        BpeWord word = initialSymbols(cps, from, length);
+        word.mergeAll(merges, dropout == null ? 0 : dropout, ThreadLocalRandom.current());
+        if (cacheable) {
+            IntTriples triples = new IntTriples();
+            word.forEach(triples::add);
+            int[] result = triples.toArray();
+            if (cache.size() >= CACHE_CAPACITY) {
+                cache.clear();
+            }
+            cache.put(key, result);
+            for (int i = 0; i < result.length; i += 3) {
+                sink.token(result[i], result[i + 1], result[i + 2]);
+            }
+        } else {
+            word.forEach(sink::token);
+        }
+    }
+
+    private BpeWord initialSymbols(int[] cps, int from, int length) {
+        BpeWord word = new BpeWord(length);
+        int pendingUnkStart = -1;
+        int pendingUnkEnd = -1;
+        for (int i = 0; i < length; i++) {
+            int id = symbolId(cps[from + i], i == 0, i == length - 1);
+            if (id >= 0) {
+                if (pendingUnkStart >= 0) {
+                    word.add(unkId, pendingUnkStart, pendingUnkEnd);
+                    pendingUnkStart = -1;
+                }
+                word.add(id, i, i + 1);
+                continue;
+            }
+            if (byteFallback && addBytes(word, cps[from + i], i)) {
+                continue;
+            }
+            if (unkId >= 0) {
+                if (pendingUnkStart >= 0 && fuseUnk) {
+                    pendingUnkEnd = i + 1;
+                } else {
+                    if (pendingUnkStart >= 0) {
+                        word.add(unkId, pendingUnkStart, pendingUnkEnd);
+                    }
+                    pendingUnkStart = i;
+                    pendingUnkEnd = i + 1;
+                }
+            }
+        }
+        if (pendingUnkStart >= 0) {
+            word.add(unkId, pendingUnkStart, pendingUnkEnd);
+        }
+        return word;
+    }
+
+    private int symbolId(int c, boolean first, boolean last) {
+        boolean prefixed = !first && !isEmpty(continuingSubwordPrefix);
+        boolean suffixed = last && !isEmpty(endOfWordSuffix);
+        Integer id;
+        if (!prefixed && !suffixed) {
+            id = vocab.get(c < 0x10000 ? String.valueOf((char) c) : new String(Character.toChars(c)));
+        } else {
+            StringBuilder symbol = new StringBuilder(8);
+            if (prefixed) {
+                symbol.append(continuingSubwordPrefix);
+            }
+            symbol.appendCodePoint(c);
+            if (suffixed) {
+                symbol.append(endOfWordSuffix);
+            }
+            id = vocab.get(symbol.toString());
+        }
+        return id == null ? -1 : id;
+    }
+
+    private static boolean isEmpty(String s) {
+        return s == null || s.isEmpty();
+    }
+
+    /** Byte fallback: one {@code <0xNN>} token per UTF-8 byte, all spanning the character; false if any is missing. */
+    private boolean addBytes(BpeWord word, int c, int index) {
+        byte[] bytes = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8);
+        for (byte b : bytes) {
+            if (byteIds[b & 0xFF] < 0) {
+                return false;
+            }
+        }
+        for (byte b : bytes) {
+            word.add(byteIds[b & 0xFF], index, index + 1);
+        }
+        return true;
+    }
+
+    @Override
+    public int vocabularySize() {
+        return vocab.size();
+    }
+
+    @Override
+    public OptionalInt tokenToId(String token) {
+        Integer id = vocab.get(token);
+        return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+    }
+
+    @Override
+    public String idToToken(int id) {
+        return id >= 0 && id < tokensById.length ? tokensById[id] : null;
+    }
+
+    @Override
+    public Map<String, Integer> vocabulary() {
+        return vocab;
+    }
+
+    @Override
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", "BPE");
+        json.put("dropout", dropout);
+        json.put("unk_token", unkToken);
+        json.put("continuing_subword_prefix", continuingSubwordPrefix);
+        json.put("end_of_word_suffix", endOfWordSuffix);
+        json.put("fuse_unk", fuseUnk);
+        json.put("byte_fallback", byteFallback);
+        json.put("ignore_merges", ignoreMerges);
+        json.put("vocab", vocab);
+        List<Object> mergeList = new ArrayList<>(mergePairs.size());
+        for (String[] pair : mergePairs) {
+            mergeList.add(List.of(pair[0], pair[1]));
+        }
+        json.put("merges", mergeList);
+        return json;
+    }
+
+    /** Collects (id, start, end) triples. */
+    private static final class IntTriples {
+        private int[] values = new int[12];
+        private int n;
+
+        void add(int id, int start, int end) {
+            if (n + 3 > values.length) {
+                values = java.util.Arrays.copyOf(values, values.length * 2);
+            }
+            values[n++] = id;
+            values[n++] = start;
+            values[n++] = end;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, n);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.bertlab.tokenizer.core.service;
+
+import io.bertlab.api.tokenizer.Direction;
+import io.bertlab.api.tokenizer.EncodeOptions;
+import io.bertlab.api.tokenizer.Encoding;
+import io.bertlab.api.tokenizer.Padding;
+import io.bertlab.api.tokenizer.PaddingStrategy;
+import io.bertlab.api.tokenizer.Tokenizer;
+import io.bertlab.api.tokenizer.TokenizerLoader;
+import io.bertlab.api.tokenizer.Truncation;
+import io.bertlab.api.tokenizer.TruncationStrategy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * A named tokenizer created from a ConfigAdmin factory configuration ({@code io.bertlab.tokenizer}): file, loader
+ * implementation and encode settings. Changing the file or settings loads the new tokenizer first and then swaps
+ * it in behind the same service, so consumers never see the service missing and no call fails; calls already
+ * running finish on the old tokenizer. Deleting the configuration removes the service. The loader is selected by
+ * the {@code loader.target} property, which {@code bertlab.tokenizer.implementation} should match (e.g.
+ * {@code (bertlab.tokenizer.implementation=huggingface)}); changing it re-creates the component.
+ */
+@Component(service = Tokenizer.class, configurationPid = "io.bertlab.tokenizer",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = TokenizerConfiguration.class, factory = true)
+public final class ConfiguredTokenizer implements Tokenizer {
+
+    /** The loaded tokenizer and the encode settings that go with it, swapped as one. */
+    private record Loaded(Tokenizer tokenizer, EncodeOptions defaults) {
+    }
+
+    private final TokenizerLoader loader;
+    private volatile Loaded loaded;
+
+    /**
+     * Loads the configured file.
+     *
+     * @param loader the loader chosen by {@code loader.target}
+     * @param config the configuration
+     * @throws IOException when the file cannot be read or is malformed (the component then stays inactive and
+     *     the error names the file and place)
+     */
+    @Activate
+    public ConfiguredTokenizer(@Reference(name = "loader") TokenizerLoader loader, TokenizerConfiguration config)
+            throws IOException {
+        this.loader = loader;
+        this.loaded = load(config);
+    }
+
+    /**
+     * Takes a changed configuration without unregistering the service.
+     *
+     * @param config the new configuration
+     * @throws IOException when the new file cannot be read; the old tokenizer then stays in place
+     */
+    @Modified
+    void modified(TokenizerConfiguration config) throws IOException {
+        loaded = load(config);
+    }
+
+    private Loaded load(TokenizerConfiguration config) throws IOException {
+        Map<String, String> options = config.file().endsWith(".txt")
+                ? Map.of(TokenizerLoader.OPTION_LOWERCASE, String.valueOf(config.lowercase())) : Map.of();
+        Tokenizer tokenizer = loader.load(Path.of(config.file()), options);
+        return new Loaded(tokenizer, defaults(tokenizer, config));
+    }
+
+    private static EncodeOptions defaults(Tokenizer tokenizer, TokenizerConfiguration config) {
+        EncodeOptions options = tokenizer.defaults();
+        if (config.max_length() > 0) {
+            options = options.with(new Truncation(
+                    TruncationStrategy.valueOf(config.truncation().toUpperCase(Locale.ROOT)), config.max_length(), 0,
+                    Direction.RIGHT));
+        }
+        Padding template = tokenizer.defaultPadding();
+        switch (config.padding()) {
+            case "none":
+                break;
+            case "longest":
+                options = options.with(template.withStrategy(PaddingStrategy.LONGEST, 0));
+                break;
+            case "max_length":
+                if (config.max_length() <= 0) {
+                    throw new IllegalArgumentException("padding=max_length needs max_length > 0");
+                }
+                options = options.with(template.withStrategy(PaddingStrategy.FIXED, config.max_length()));
+                break;
+            default:
+                throw new IllegalArgumentException("padding must be none, longest or max_length, not '"
+                        + config.padding() + "'");
+        }
+        return options;
+    }
+
+    @Override
+    public EncodeOptions defaults() {
+        return loaded.defaults();
+    }
+
+    @Override
+    public Encoding encode(String text, EncodeOptions options) {
+        return loaded.tokenizer().encode(text, options);
+    }
+
+    @Override
+    public Encoding encodePair(String first, String second, EncodeOptions options) {
+        return loaded.tokenizer().encodePair(first, second, options);
+    }
+
+    @Override
+    public List<Encoding> encodeBatch(List<String> texts, EncodeOptions options) {
+        return loaded.tokenizer().encodeBatch(texts, options);
+    }
+
+    @Override
+    public List<Encoding> encodePairBatch(List<List<String>> pairs, EncodeOptions options) {
+        return loaded.tokenizer().encodePairBatch(pairs, options);
+    }
+
+    @Override
+    public String decode(int[] ids, boolean skipSpecialTokens) {
+        return loaded.tokenizer().decode(ids, skipSpecialTokens);
+    }
+
+    @Override
+    public int vocabularySize() {
+        return loaded.tokenizer().vocabularySize();
+    }
+
+    @Override
+    public OptionalInt tokenToId(String token) {
+        return loaded.tokenizer().tokenToId(token);
+    }
+
+    @Override
+    public Optional<String> idToToken(int id) {
+        return loaded.tokenizer().idToToken(id);
+    }
+
+    @Override
+    public Map<String, Integer> vocabulary() {
+        return loaded.tokenizer().vocabulary();
+    }
+}

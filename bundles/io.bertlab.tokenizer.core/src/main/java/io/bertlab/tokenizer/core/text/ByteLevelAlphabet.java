@@ -1,0 +1,69 @@
+package io.bertlab.tokenizer.core.text;
+
+/**
+ * GPT-2's reversible mapping of the 256 byte values to printable characters: printable Latin-1 bytes map to
+ * themselves, the others to U+0100 onwards in byte order.
+ */
+public final class ByteLevelAlphabet {
+
+    private static final int[] BYTE_TO_CHAR = new int[256];
+    private static final int[] CHAR_TO_BYTE = new int[0x200];
+
+    static {
+        java.util.Arrays.fill(CHAR_TO_BYTE, -1);
+        int next = 0;
+        for (int b = 0; b < 256; b++) {
+            boolean printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
+            int c = printable ? b : 0x100 + next++;
+            BYTE_TO_CHAR[b] = c;
+            CHAR_TO_BYTE[c] = b;
+        }
+    }
+
+    private ByteLevelAlphabet() {
+    }
+
+    /**
+     * The character standing for a byte.
+     *
+     * @param b a byte value 0..255
+     * @return its character
+     */
+    public static int charOf(int b) {
+        return BYTE_TO_CHAR[b & 0xFF];
+    }
+
+    /**
+     * The byte a character stands for.
+     *
+     * @param c a character
+     * @return the byte 0..255, or -1 when {@code c} is not in the alphabet
+     */
+    public static int byteOf(int c) {
+        return c >= 0 && c < CHAR_TO_BYTE.length ? CHAR_TO_BYTE[c] : -1;
+    }
+
+    /**
+     * Emits the byte-level characters of a code point's UTF-8 encoding.
+     *
+     * @param c the code point
+     * @param sink receives one character per byte
+     */
+    public static void encode(int c, CaseMapping.IntSink sink) {
+        if (c < 0x80) {
+            sink.accept(BYTE_TO_CHAR[c]);
+        } else if (c < 0x800) {
+            sink.accept(BYTE_TO_CHAR[0xC0 | (c >> 6)]);
+            sink.accept(BYTE_TO_CHAR[0x80 | (c & 0x3F)]);
+        } else if (c < 0x10000) {
+            sink.accept(BYTE_TO_CHAR[0xE0 | (c >> 12)]);
+            sink.accept(BYTE_TO_CHAR[0x80 | ((c >> 6) & 0x3F)]);
+            sink.accept(BYTE_TO_CHAR[0x80 | (c & 0x3F)]);
+        } else {
+            sink.accept(BYTE_TO_CHAR[0xF0 | (c >> 18)]);
+            sink.accept(BYTE_TO_CHAR[0x80 | ((c >> 12) & 0x3F)]);
+            sink.accept(BYTE_TO_CHAR[0x80 | ((c >> 6) & 0x3F)]);
+            sink.accept(BYTE_TO_CHAR[0x80 | (c & 0x3F)]);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.bertlab.tokenizer.core.text;
+
+/**
+ * The character classes HuggingFace {@code tokenizers} uses, with Rust's definitions (which differ from Java's
+ * {@link Character#isWhitespace(int)}: Rust follows the Unicode {@code White_Space} property).
+ */
+public final class UnicodeClasses {
+
+    private UnicodeClasses() {
+    }
+
+    /**
+     * Rust's {@code char::is_whitespace}: the Unicode {@code White_Space} property.
+     *
+     * @param c a code point
+     * @return true for white space
+     */
+    public static boolean isWhitespace(int c) {
+        if (c < 0x80) {
+            return c == ' ' || (c >= 0x09 && c <= 0x0D);
+        }
+        return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028
+                || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+    }
+
+    /**
+     * BERT's control characters: categories Cc, Cf, Co, Cn, except tab, newline and carriage return.
+     *
+     * @param c a code point
+     * @return true for a control character
+     */
+    public static boolean isBertControl(int c) {
+        if (c == '\t' || c == '\n' || c == '\r') {
+            return false;
+        }
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE
+                || type == Character.UNASSIGNED || type == Character.SURROGATE;
+    }
+
+    /**
+     * BERT's punctuation: ASCII punctuation or a Unicode punctuation category (Pc, Pd, Ps, Pe, Pi, Pf, Po).
+     *
+     * @param c a code point
+     * @return true for punctuation
+     */
+    public static boolean isBertPunctuation(int c) {
+        if (c < 0x80) {
+            return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+        }
+        return isUnicodePunctuation(c);
+    }
+
+    /**
+     * A Unicode punctuation category (Pc, Pd, Ps, Pe, Pi, Pf, Po).
+     *
+     * @param c a code point
+     * @return true for punctuation
+     */
+    public static boolean isUnicodePunctuation(int c) {
+        switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION:
+            case Character.DASH_PUNCTUATION:
+            case Character.START_PUNCTUATION:
+            case Character.END_PUNCTUATION:
+            case Character.INITIAL_QUOTE_PUNCTUATION:
+            case Character.FINAL_QUOTE_PUNCTUATION:
+            case Character.OTHER_PUNCTUATION:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * The CJK ideograph blocks that BERT surrounds with spaces.
+     *
+     * @param c a code point
+     * @return true for a CJK ideograph
+     */
+    public static boolean isChineseChar(int c) {
+        return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2A6DF)
+                || (c >= 0x2A700 && c <= 0x2B73F) || (c >= 0x2B740 && c <= 0x2B81F) || (c >= 0x2B820 && c <= 0x2CEAF)
+                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
+    }
+
+    /**
+     * Category Mn (non-spacing mark), what BertNormalizer's accent stripping removes.
+     *
+     * @param c a code point
+     * @return true for a non-spacing mark
+     */
+    public static boolean isNonSpacingMark(int c) {
+        return c >= 0x300 && Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    /**
+     * General category Mark (Mn, Mc, Me): what the StripAccents normalizer removes, and what Unicode composition
+     * treats as combining.
+     *
+     * @param c a code point
+     * @return true for any combining mark
+     */
+    public static boolean isCombiningMark(int c) {
+        int type = Character.getType(c);
+        return c >= 0x300 && (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK);
+    }
+
+    /**
+     * Rust's {@code char::is_alphanumeric}: alphabetic or numeric.
+     *
+     * @param c a code point
+     * @return true for a letter or digit
+     */
+    public static boolean isAlphanumeric(int c) {
+        return Character.isAlphabetic(c) || isNumeric(c);
+    }
+
+    /**
+     * Rust's {@code char::is_numeric}: categories Nd, Nl, No.
+     *
+     * @param c a code point
+     * @return true for a number
+     */
+    public static boolean isNumeric(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+}

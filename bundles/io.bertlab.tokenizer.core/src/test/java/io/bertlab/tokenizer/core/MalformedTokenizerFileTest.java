@@ -1,0 +1,101 @@
+package io.bertlab.tokenizer.core;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bertlab.api.tokenizer.TokenizerFormatException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Malformed tokenizer files fail with a message that names the file, the place and what was expected. */
+class MalformedTokenizerFileTest {
+
+    @TempDir
+    Path dir;
+
+    private TokenizerFormatException failure(String fileName, String content) throws IOException {
+        Path file = dir.resolve(fileName);
+        Files.writeString(file, content);
+        return assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(file, Map.of(),
+                new ModelRegistry()));
+    }
+
+    private static void assertMentions(TokenizerFormatException e, String... parts) {
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), () -> "message should mention '" + part + "': " + e.getMessage());
+        }
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        TokenizerFormatException e = failure("tokenizer.json", "");
+        assertMentions(e, dir.resolve("tokenizer.json").toString(), "empty", "expected a JSON object");
+    }
+
+    @Test
+    void badJsonNamesLineAndColumn() throws IOException {
+        TokenizerFormatException e = failure("tokenizer.json", "{\n  \"version\": \"1.0\",\n  \"model\": {,\n}");
+        assertMentions(e, "tokenizer.json", "line 3", "not valid JSON");
+    }
+
+    @Test
+    void unknownNormalizerType() throws IOException {
+        TokenizerFormatException e = failure("tokenizer.json",
+                "{\"normalizer\": {\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"NFC\"}, {\"type\": \"Fancy\"}]},"
+                        + " \"model\": {\"type\": \"WordPiece\", \"vocab\": {}}}");
+        assertMentions(e, "tokenizer.json", "normalizer.normalizers[1].type", "unknown normalizer type \"Fancy\"",
+                "BertNormalizer");
+    }
+
+    @Test
+    void unknownPreTokenizerType() throws IOException {
+        TokenizerFormatException e = failure("tokenizer.json",
+                "{\"pre_tokenizer\": {\"type\": \"Magic\"}, \"model\": {\"vocab\": {}}}");
+        assertMentions(e, "pre_tokenizer.type", "unknown pre-tokenizer type \"Magic\"");
+    }
+
+    @Test
+    void unknownModelTypeNamesInstalledPlugins() throws IOException {
+        TokenizerFormatException e = failure("tokenizer.json", "{\"model\": {\"type\": \"Quantum\", \"vocab\": {}}}");
+        assertMentions(e, "model.type", "unknown model type \"Quantum\"", "installed model plugins");
+    }
+
+    @Test
+    void templateNamesSpecialTokenMissingFromSpecialTokens() throws IOException {
+        TokenizerFormatException e = failure("tokenizer.json", "{\"post_processor\": {\"type\": \"TemplateProcessing\","
+                + " \"single\": [{\"SpecialToken\": {\"id\": \"[CLS]\", \"type_id\": 0}},"
+                + " {\"Sequence\": {\"id\": \"A\", \"type_id\": 0}}], \"pair\": [], \"special_tokens\": {}},"
+                + " \"model\": {\"vocab\": {}}}");
+        assertMentions(e, "post_processor.single[0].SpecialToken.id", "\"[CLS]\"", "special_tokens");
+    }
+
+    @Test
+    void wrongFieldTypeSaysWhatWasExpected() throws IOException {
+        TokenizerFormatException e = failure("tokenizer.json",
+                "{\"normalizer\": {\"type\": \"BertNormalizer\", \"lowercase\": \"yes\"}, \"model\": {\"vocab\": {}}}");
+        assertMentions(e, "normalizer.lowercase", "expected true or false", "\"yes\"");
+    }
+
+    @Test
+    void vocabTxtWithoutSpecialToken() throws IOException {
+        TokenizerFormatException e = failure("vocab.txt", "[PAD]\n[UNK]\n[SEP]\nhello\n");
+        assertMentions(e, "vocab.txt", "[CLS]", "not in the vocabulary");
+    }
+
+    @Test
+    void emptyVocabTxt() throws IOException {
+        TokenizerFormatException e = failure("vocab.txt", "");
+        assertMentions(e, "vocab.txt", "line 1", "empty");
+    }
+
+    @Test
+    void mergesLineWithoutTwoTokens() throws IOException {
+        Files.writeString(dir.resolve("merges.txt"), "#version: 0.2\na b\nabc\n");
+        TokenizerFormatException e = failure("vocab.json", "{\"a\": 0, \"b\": 1, \"ab\": 2}");
+        assertMentions(e, "merges.txt", "line 3", "two tokens separated by one space", "\"abc\"");
+    }
+}
