@@ -19,6 +19,11 @@ public sealed interface HeadTarget {
             labels = labels.clone();
         }
 
+        /**
+         * The labels.
+         *
+         * @return a copy, one class index per example
+         */
         @Override
         public int[] labels() {
             return labels.clone();
@@ -41,6 +46,11 @@ public sealed interface HeadTarget {
             values = values.clone();
         }
 
+        /**
+         * The target values.
+         *
+         * @return a copy, one value per example
+         */
         @Override
         public float[] values() {
             return values.clone();
@@ -67,6 +77,11 @@ public sealed interface HeadTarget {
             labels = copy(labels);
         }
 
+        /**
+         * The token labels.
+         *
+         * @return a copy, {@code [batch][sequence]}
+         */
         @Override
         public int[][] labels() {
             return copy(labels);

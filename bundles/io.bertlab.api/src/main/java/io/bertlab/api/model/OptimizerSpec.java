@@ -79,14 +79,16 @@ public record OptimizerSpec(
     }
 
     /**
-     * The learning rate used at a step of the schedule.
+     * The learning rate used at a step of the schedule, as HF's {@code get_linear_schedule_with_warmup} computes it:
+     * {@code 0} at step 0, rising linearly to the full rate at step {@code warmupSteps}, then falling linearly to
+     * {@code 0} at step {@code totalSteps} (constant after warm-up when {@code totalSteps} is 0).
      *
      * @param step the step number, starting at 0
      * @return the learning rate for that step
      */
     public double learningRateAt(long step) {
         if (warmupSteps > 0 && step < warmupSteps) {
-            return learningRate * (step + 1) / warmupSteps;
+            return learningRate * step / warmupSteps;
         }
         if (totalSteps == 0) {
             return learningRate;

@@ -18,6 +18,7 @@ import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.TokenizerLoader;
+import io.bertlab.api.tokenizer.TokenizerProperties;
 import io.bertlab.api.tokenizer.Truncation;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -117,8 +118,9 @@ public class EmbedCommand implements Command {
                 arguments.value("--device").orElse(EngineProperties.CPU))) {
             Tokenizer tokenizer = loadTokenizer(source);
             Model model = source.model();
-            EncodeOptions options = tokenizer.defaults().with(Truncation.longestFirst(
-                    model.config().maxPositionEmbeddings()));
+            // batches are padded to their longest text here; fixed padding from tokenizer.json would only waste work
+            EncodeOptions options = EncodeOptions.of(tokenizer.defaults().addSpecialTokens(),
+                    Truncation.longestFirst(model.config().maxPositionEmbeddings()), null);
             Writer writer = new OutputStreamWriter(context.out(), StandardCharsets.UTF_8);
             try (JsonGenerator json = new JsonFactory().createGenerator(writer)) {
                 json.setRootValueSeparator(null);
@@ -140,8 +142,12 @@ public class EmbedCommand implements Command {
 
     private Tokenizer loadTokenizer(ModelSource source) throws CommandException {
         var file = source.directory().resolve(ModelProperties.TOKENIZER_FILE);
-        TokenizerLoader loader = loaders.all().keySet().stream().findFirst().orElseThrow(() -> new CommandException(
-                "no tokenizer loader is installed (the 'tokenizers' feature provides one)"));
+        // bertlab's own implementation when installed, else whichever is (e.g. the HF adapter)
+        TokenizerLoader loader = loaders.find(TokenizerProperties.IMPLEMENTATION,
+                TokenizerProperties.IMPLEMENTATION_BERTLAB).map(Map.Entry::getKey)
+                .or(() -> loaders.all().keySet().stream().findFirst())
+                .orElseThrow(() -> new CommandException(
+                        "no tokenizer loader is installed (the 'tokenizers' feature provides one)"));
         try {
             return loader.load(file);
         } catch (IOException e) {
@@ -159,7 +165,7 @@ public class EmbedCommand implements Command {
         json.writeStartObject();
         json.writeNumberField("index", index);
         json.writeStringField("text", text);
-        json.writeNumberField("tokens", encoding.length());
+        json.writeNumberField("tokens", attended(encoding));
         json.writeFieldName("embedding");
         writeVector(json, embedding);
         if (hidden) {
@@ -174,6 +180,14 @@ public class EmbedCommand implements Command {
         json.flush();
         writer.write('\n');
         writer.flush();
+    }
+
+    private static int attended(Encoding encoding) {
+        int count = 0;
+        for (int mask : encoding.attentionMask()) {
+            count += mask;
+        }
+        return count;
     }
 
     private static void writeVector(JsonGenerator json, float[] vector) throws IOException {

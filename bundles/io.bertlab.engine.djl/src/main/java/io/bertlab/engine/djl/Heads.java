@@ -1,0 +1,176 @@
+package io.bertlab.engine.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import io.bertlab.api.model.HeadSpec;
+import io.bertlab.api.model.HeadTarget;
+import io.bertlab.api.model.ModelConfig;
+import io.bertlab.model.bert.BertParameterNames;
+import io.bertlab.model.bert.BertParameterNames.Dense;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The task heads of {@link HeadSpec} on NDArrays: their parameters (HF names under the head's name), their logits
+ * and their losses, as HF's {@code BertFor...} models compute them.
+ */
+final class Heads {
+
+    private Heads() {
+    }
+
+    /** Whether a head reads the pooled {@code [CLS]} output (and so needs the pooler). */
+    static boolean usesPooledOutput(HeadSpec head) {
+        return !(head instanceof HeadSpec.MaskedLm);
+    }
+
+    /** The parameters a head owns, with their shapes; the MLM decoder is the word embedding matrix (tied). */
+    static Map<String, int[]> parameterShapes(HeadSpec head, ModelConfig config) {
+        int hidden = config.hiddenSize();
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        if (head instanceof HeadSpec.MaskedLm) {
+            Dense transform = new Dense(head.name() + ".transform.dense");
+            Dense norm = new Dense(head.name() + ".transform.LayerNorm");
+            shapes.put(transform.weight(), new int[] {hidden, hidden});
+            shapes.put(transform.bias(), new int[] {hidden});
+            shapes.put(norm.weight(), new int[] {hidden});
+            shapes.put(norm.bias(), new int[] {hidden});
+            shapes.put(head.name() + ".bias", new int[] {config.vocabSize()});
+        } else {
+            Dense dense = new Dense(head.name());
+            shapes.put(dense.weight(), new int[] {outputs(head), hidden});
+            shapes.put(dense.bias(), new int[] {outputs(head)});
+        }
+        return shapes;
+    }
+
+    /** The width of a sequence-level head's output. */
+    static int outputs(HeadSpec head) {
+        if (head instanceof HeadSpec.Classification classification) {
+            return classification.numLabels();
+        }
+        if (head instanceof HeadSpec.Regression) {
+            return 1;
+        }
+        if (head instanceof HeadSpec.NextSentence) {
+            return 2;
+        }
+        throw new IllegalArgumentException("head '" + head.name() + "' scores every token, not the sequence");
+    }
+
+    /**
+     * A head's logits: {@code [batch, outputs]} for sequence heads, {@code [batch, seq, vocab]} for masked LM.
+     * Classification and regression apply dropout to the pooled output in training, as HF does; NSP does not.
+     */
+    static NDArray logits(HeadSpec head, ParameterSet parameters, EncoderOutput encoded, BertEncoder encoder,
+            boolean training) {
+        if (head instanceof HeadSpec.MaskedLm) {
+            NDArray hidden = encoder.activation().apply(
+                    BertEncoder.dense(parameters, new Dense(head.name() + ".transform.dense"),
+                            encoded.lastHiddenState()));
+            hidden = encoder.layerNorm(parameters, new Dense(head.name() + ".transform.LayerNorm"), hidden);
+            return Linear.linear(hidden, parameters.get(BertParameterNames.WORD_EMBEDDINGS),
+                    parameters.get(head.name() + ".bias")).singletonOrThrow();
+        }
+        NDArray pooled = encoded.pooledOutput();
+        if (pooled == null) {
+            throw new IllegalStateException("head '" + head.name() + "' needs the pooler, which the session lacks");
+        }
+        if (!(head instanceof HeadSpec.NextSentence)) {
+            pooled = BertEncoder.dropout(pooled, encoder.config().hiddenDropoutProb(), training);
+        }
+        return BertEncoder.dense(parameters, new Dense(head.name()), pooled);
+    }
+
+    /**
+     * A head's loss: mean cross-entropy (over examples, or over labelled tokens for masked LM), or mean squared
+     * error for regression.
+     *
+     * @throws IllegalArgumentException when the target does not fit the head or the batch (the message names both)
+     */
+    static NDArray loss(HeadSpec head, NDArray logits, HeadTarget target, int batchSize, NDManager manager) {
+        if (head instanceof HeadSpec.Regression) {
+            if (!(target instanceof HeadTarget.Values values)) {
+                throw mismatch(head, target, "Values");
+            }
+            float[] v = values.values();
+            checkRows(head, v.length, batchSize);
+            return logits.reshape(batchSize).sub(manager.create(v)).square().mean();
+        }
+        if (head instanceof HeadSpec.MaskedLm) {
+            if (!(target instanceof HeadTarget.TokenLabels tokens)) {
+                throw mismatch(head, target, "TokenLabels");
+            }
+            int[][] labels = tokens.labels();
+            checkRows(head, labels.length, batchSize);
+            long length = logits.getShape().get(1);
+            int vocab = Math.toIntExact(logits.getShape().get(2));
+            long[] flat = new long[Math.toIntExact(batchSize * length)];
+            float[] weight = new float[flat.length];
+            int counted = 0;
+            for (int b = 0; b < batchSize; b++) {
+                if (labels[b].length != length) {
+                    throw new IllegalArgumentException("head '" + head.name() + "': labels row " + b + " has "
+                            + labels[b].length + " positions, the batch has " + length);
+                }
+                for (int t = 0; t < length; t++) {
+                    int label = labels[b][t];
+                    if (label == HeadTarget.TokenLabels.IGNORE) {
+                        continue;
+                    }
+                    checkLabel(head, label, vocab, b + "][" + t);
+                    flat[Math.toIntExact(b * length + t)] = label;
+                    weight[Math.toIntExact(b * length + t)] = 1;
+                    counted++;
+                }
+            }
+            if (counted == 0) {
+                throw new IllegalArgumentException("head '" + head.name() + "': no position is labelled (all "
+                        + HeadTarget.TokenLabels.IGNORE + ")");
+            }
+            NDArray perToken = negativeLogLikelihood(logits.reshape(-1, vocab), flat, manager);
+            return perToken.mul(manager.create(weight)).sum().div((float) counted);
+        }
+        if (!(target instanceof HeadTarget.ClassLabels classes)) {
+            throw mismatch(head, target, "ClassLabels");
+        }
+        int[] labels = classes.labels();
+        checkRows(head, labels.length, batchSize);
+        int width = outputs(head);
+        long[] indices = new long[labels.length];
+        for (int b = 0; b < labels.length; b++) {
+            checkLabel(head, labels[b], width, String.valueOf(b));
+            indices[b] = labels[b];
+        }
+        return negativeLogLikelihood(logits, indices, manager).mean();
+    }
+
+    /** {@code -log softmax(logits)[label]} per row, through a one-hot mask (supported by every engine). */
+    private static NDArray negativeLogLikelihood(NDArray logits, long[] labels, NDManager manager) {
+        int classes = Math.toIntExact(logits.getShape().get(1));
+        NDArray oneHot = manager.create(labels, new Shape(labels.length)).oneHot(classes, DataType.FLOAT32);
+        return logits.logSoftmax(-1).mul(oneHot).sum(new int[] {-1}).neg();
+    }
+
+    private static void checkRows(HeadSpec head, int rows, int batchSize) {
+        if (rows != batchSize) {
+            throw new IllegalArgumentException("head '" + head.name() + "' has " + rows + " targets for a batch of "
+                    + batchSize);
+        }
+    }
+
+    private static void checkLabel(HeadSpec head, int label, int limit, String where) {
+        if (label < 0 || label >= limit) {
+            throw new IllegalArgumentException("head '" + head.name() + "': label[" + where + "] = " + label
+                    + " is outside [0, " + limit + ")");
+        }
+    }
+
+    private static IllegalArgumentException mismatch(HeadSpec head, HeadTarget target, String expected) {
+        return new IllegalArgumentException("head '" + head.name() + "' (" + head.getClass().getSimpleName()
+                + ") needs " + expected + " targets, got " + target.getClass().getSimpleName());
+    }
+}

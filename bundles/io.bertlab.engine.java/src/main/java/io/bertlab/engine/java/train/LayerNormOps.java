@@ -1,0 +1,70 @@
+package io.bertlab.engine.java.train;
+
+/** LayerNorm over rows, keeping what backward needs (normalised values and inverse standard deviations). */
+final class LayerNormOps {
+
+    /**
+     * A forward pass's saved state.
+     *
+     * @param normalized {@code (x - mean)/std}, {@code [rows, width]}
+     * @param inverseStd {@code 1/std} per row
+     * @param output {@code normalized·gamma + beta}
+     */
+    record Saved(float[] normalized, float[] inverseStd, float[] output) {
+    }
+
+    private LayerNormOps() {
+    }
+
+    static Saved forward(float[] x, int rows, int width, float[] gamma, float[] beta, double eps) {
+        float[] normalized = new float[rows * width];
+        float[] inverseStd = new float[rows];
+        float[] out = new float[rows * width];
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            double sum = 0;
+            for (int j = 0; j < width; j++) {
+                sum += x[base + j];
+            }
+            double mean = sum / width;
+            double squares = 0;
+            for (int j = 0; j < width; j++) {
+                double d = x[base + j] - mean;
+                squares += d * d;
+            }
+            double inv = 1 / Math.sqrt(squares / width + eps);
+            inverseStd[r] = (float) inv;
+            for (int j = 0; j < width; j++) {
+                float n = (float) ((x[base + j] - mean) * inv);
+                normalized[base + j] = n;
+                out[base + j] = n * gamma[j] + beta[j];
+            }
+        }
+        return new Saved(normalized, inverseStd, out);
+    }
+
+    /** Accumulates {@code dgamma}, {@code dbeta}; returns {@code dx}. */
+    static float[] backward(float[] dy, Saved saved, int rows, int width, float[] gamma, float[] gammaGradient,
+            float[] betaGradient) {
+        float[] dx = new float[rows * width];
+        float[] n = saved.normalized();
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            double sumDn = 0;
+            double sumDnN = 0;
+            for (int j = 0; j < width; j++) {
+                double dn = dy[base + j] * gamma[j];
+                sumDn += dn;
+                sumDnN += dn * n[base + j];
+                gammaGradient[j] += dy[base + j] * n[base + j];
+                betaGradient[j] += dy[base + j];
+            }
+            double inv = saved.inverseStd()[r];
+            for (int j = 0; j < width; j++) {
+                double dn = dy[base + j] * gamma[j];
+                dx[base + j] = (float) (inv * (dn - sumDn / width - n[base + j] * sumDnN / width));
+            }
+        }
+        return dx;
+    }
+}
