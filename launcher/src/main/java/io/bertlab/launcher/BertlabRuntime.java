@@ -110,16 +110,25 @@ public final class BertlabRuntime implements AutoCloseable {
         return properties;
     }
 
-    /** Packages the launcher's class path shares with the bundles: the Feature API and the slf4j API. */
+    /**
+     * Packages the launcher's class path shares with the bundles: the Feature API and the slf4j API; and the JDK's
+     * Vector API when the JVM has it ({@code --add-modules jdk.incubator.vector}, set by {@code bin/bertlab}), which
+     * the pure-Java engine's fast kernels import.
+     */
     private static String sharedPackages() {
         String slf4j = LoggerFactory.class.getPackage().getImplementationVersion();
         String slf4jVersion = slf4j == null ? "2.0.0" : slf4j.replaceAll("[^0-9.].*$", "");
         String feature = Feature.class.getPackage().getSpecificationVersion();
-        return Stream.of("org.slf4j", "org.slf4j.spi", "org.slf4j.event", "org.slf4j.helpers")
+        String packages = Stream.of("org.slf4j", "org.slf4j.spi", "org.slf4j.event", "org.slf4j.helpers")
                 .map(p -> p + ";version=" + slf4jVersion)
                 .collect(Collectors.joining(","))
                 + ",org.osgi.service.feature;version=" + (feature == null ? "1.0.0" : feature);
+        boolean vectorApi = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+        return vectorApi ? packages + "," + VECTOR_MODULE : packages;
     }
+
+    /** The JDK module (and package) of the Vector API. */
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
 
     private static void readProperties(Path file, boolean required, Map<String, Object> into) throws LaunchException {
         if (!Files.exists(file) && !required) {

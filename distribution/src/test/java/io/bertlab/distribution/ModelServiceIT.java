@@ -1,0 +1,271 @@
+package io.bertlab.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bertlab.launcher.BertlabRuntime;
+import io.bertlab.launcher.FeatureCatalog;
+import io.bertlab.launcher.LaunchOptions;
+import io.bertlab.model.bert.BertWeights;
+import io.bertlab.model.bert.ModelDirectory;
+import io.bertlab.model.bert.Weight;
+import io.bertlab.testing.SharedData;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Named models from configuration files in {@code deploy/}, in a real framework with the pure-Java engine: the
+ * model service appears, and a changed configuration swaps the model while four threads call it, with no failed
+ * call and every later call answered by the new model.
+ */
+class ModelServiceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void configurationChangeSwapsTheModelUnderLoadWithoutAFailedCall() throws Exception {
+        Path home = Distribution.copy(temp.resolve("bertlab"));
+        Path modelA = copyTinyModel(temp.resolve("model-a"), 1.0f);
+        Path modelB = copyTinyModel(temp.resolve("model-b"), 3.0f);
+        Path config = home.resolve("deploy/io.bertlab.model-tiny.cfg");
+        Files.writeString(config, configuration(modelA));
+        LaunchOptions options = LaunchOptions.parse(new String[] {"--features", "engine-java"}, home);
+        FeatureCatalog catalog = FeatureCatalog.read(home.resolve("features"));
+        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()), false)) {
+            BundleContext context = runtime.framework().getBundleContext();
+            ModelCalls calls = new ModelCalls(context);
+            ServiceReference<?> reference = calls.awaitModel("tiny");
+            Object model = context.getService(reference);
+            float[] outputA = calls.forward(model);
+            float[] outputB = calls.forwardFresh(modelB);
+            assertTrue(maxAbsDifference(outputA, outputB) > 100 * TOLERANCE,
+                    "the two checkpoints must differ clearly for this test to mean anything");
+
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger failures = new AtomicInteger();
+            AtomicInteger fromA = new AtomicInteger();
+            AtomicInteger fromB = new AtomicInteger();
+            AtomicInteger other = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                workers.add(pool.submit(() -> {
+                    while (!stop.get()) {
+                        try {
+                            float[] output = calls.forward(model);
+                            (close(output, outputA) ? fromA : close(output, outputB) ? fromB : other).incrementAndGet();
+                        } catch (Throwable e) {
+                            failures.incrementAndGet();
+                            e.printStackTrace();
+                        }
+                    }
+                }));
+            }
+            Thread.sleep(300);
+            Files.writeString(config, configuration(modelB));
+            boolean swapped = Distribution.eventually(WAIT, () -> fromB.get() > 20);
+            stop.set(true);
+            assertTrue(swapped, "the new model never answered after the configuration changed: " + fromA.get()
+                    + " calls from the old, " + fromB.get() + " from the new, " + other.get() + " from neither, "
+                    + failures.get() + " failed; directory now " + reference.getProperty("bertlab.model.directory"));
+            stop.set(true);
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            pool.shutdown();
+
+            assertEquals(0, failures.get(), "calls failed during the swap");
+            assertEquals(0, other.get(), "some calls were answered by neither model");
+            assertTrue(fromA.get() > 0, "no call reached the first model");
+            assertTrue(close(outputB, calls.forward(model)), "after the swap the new model answers");
+            assertEquals(reference.getProperty("service.id"), calls.awaitModel("tiny").getProperty("service.id"),
+                    "consumers keep the same service across the swap");
+            assertEquals(modelB.toString(), calls.awaitModel("tiny").getProperty("bertlab.model.directory"));
+        }
+    }
+
+    @Test
+    void engineSwitchFromJavaToPytorchAndBackUnderLoadWithoutAFailedCall() throws Exception {
+        Path home = Distribution.copy(temp.resolve("bertlab"));
+        Path model = copyTinyModel(temp.resolve("model"), 1.0f);
+        Path config = home.resolve("deploy/io.bertlab.model-tiny.cfg");
+        Files.writeString(config, configuration(model));
+        LaunchOptions options = LaunchOptions.parse(new String[] {"--features", "engine-java,engine-djl"}, home);
+        FeatureCatalog catalog = FeatureCatalog.read(home.resolve("features"));
+        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()), false)) {
+            BundleContext context = runtime.framework().getBundleContext();
+            ModelCalls calls = new ModelCalls(context);
+            Object service = context.getService(calls.awaitModel("tiny"));
+            float[] expected = calls.forward(service);
+            for (String engine : new String[] {"pytorch", "java"}) {
+                AtomicBoolean stop = new AtomicBoolean();
+                AtomicInteger failures = new AtomicInteger();
+                AtomicInteger agreeing = new AtomicInteger();
+                AtomicInteger disagreeing = new AtomicInteger();
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                List<Future<?>> workers = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    workers.add(pool.submit(() -> {
+                        while (!stop.get()) {
+                            try {
+                                (close(calls.forward(service), expected) ? agreeing : disagreeing).incrementAndGet();
+                            } catch (Throwable e) {
+                                failures.incrementAndGet();
+                                e.printStackTrace();
+                            }
+                        }
+                    }));
+                }
+                Thread.sleep(200);
+                Files.writeString(config, configuration(model).replace("bertlab.engine=java", "bertlab.engine=" + engine));
+                boolean switched = Distribution.eventually(WAIT, () -> engine.equals(calls.engineName(service)));
+                Thread.sleep(300);
+                stop.set(true);
+                for (Future<?> worker : workers) {
+                    worker.get();
+                }
+                pool.shutdown();
+                assertTrue(switched, "the model never moved to the " + engine + " engine");
+                assertEquals(0, failures.get(), "calls failed during the switch to " + engine);
+                assertEquals(0, disagreeing.get(), "outputs on " + engine + " differ from java's by more than "
+                        + TOLERANCE);
+                assertTrue(agreeing.get() > 0);
+            }
+        }
+    }
+
+    /**
+     * Outputs of one model agree within this, not bit for bit: the engine's vector kernels may sum in another order
+     * once compiled than when interpreted.
+     */
+    private static final double TOLERANCE = 1e-4;
+
+    private static boolean close(float[] a, float[] b) {
+        return maxAbsDifference(a, b) <= TOLERANCE;
+    }
+
+    private static double maxAbsDifference(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    private static String configuration(Path directory) {
+        return "bertlab.model.name=tiny\nbertlab.model.directory=" + directory.toString().replace("\\", "\\\\")
+                + "\nbertlab.engine=java\nbertlab.model.threads=1\n";
+    }
+
+    /** The committed tiny BERT, with its word embeddings scaled so that two copies give different outputs. */
+    private static Path copyTinyModel(Path target, float scale) throws Exception {
+        ModelDirectory.Checkpoint checkpoint = ModelDirectory.load(SharedData.reference("bert-tiny"));
+        BertWeights weights = checkpoint.weights().copy();
+        Weight embeddings = weights.require("embeddings.word_embeddings.weight");
+        float[] values = embeddings.values().clone();
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= scale;
+        }
+        weights.put(new Weight(embeddings.name(), embeddings.shape(), values));
+        ModelDirectory.save(target, new ModelDirectory.Checkpoint(checkpoint.config(), weights));
+        return target;
+    }
+
+    /**
+     * Calls models inside the framework. The test's class path has its own copy of the API, so the calls go
+     * through the API bundle's classes by reflection.
+     */
+    private static final class ModelCalls {
+
+        private static final int[][] IDS = {{2, 45, 300, 17, 3, 0}, {2, 99, 3, 0, 0, 0}};
+        private static final int[][] TYPES = new int[2][6];
+        private static final int[][] MASK = {{1, 1, 1, 1, 1, 0}, {1, 1, 1, 0, 0, 0}};
+
+        private final BundleContext context;
+        private final Class<?> batchClass;
+        private final Method forward;
+        private final Method lastHiddenState;
+        private final Method toArray;
+        private final Method load;
+        private final Method close;
+        private final Method engine;
+        private final Method engineInfoName;
+        private final Object singleThread;
+
+        ModelCalls(BundleContext context) throws Exception {
+            this.context = context;
+            Bundle api = Arrays.stream(context.getBundles())
+                    .filter(b -> "io.bertlab.api".equals(b.getSymbolicName())).findFirst().orElseThrow();
+            batchClass = api.loadClass("io.bertlab.api.model.Batch");
+            Class<?> modelClass = api.loadClass("io.bertlab.api.model.Model");
+            forward = modelClass.getMethod("forward", batchClass);
+            close = modelClass.getMethod("close");
+            engine = modelClass.getMethod("engine");
+            engineInfoName = api.loadClass("io.bertlab.api.model.EngineInfo").getMethod("name");
+            lastHiddenState = api.loadClass("io.bertlab.api.model.ForwardResult").getMethod("lastHiddenState");
+            toArray = api.loadClass("io.bertlab.api.model.Tensor").getMethod("toArray");
+            Class<?> loadOptions = api.loadClass("io.bertlab.api.model.LoadOptions");
+            load = api.loadClass("io.bertlab.api.model.Engine").getMethod("load", Path.class, loadOptions);
+            singleThread = loadOptions.getMethod("threads", int.class).invoke(null, 1);
+        }
+
+        ServiceReference<?> awaitModel(String name) throws Exception {
+            ServiceReference<?>[] found = new ServiceReference<?>[1];
+            assertTrue(Distribution.eventually(WAIT, () -> {
+                try {
+                    ServiceReference<?>[] references = context.getAllServiceReferences("io.bertlab.api.model.Model",
+                            "(bertlab.model.name=" + name + ")");
+                    found[0] = references == null ? null : references[0];
+                    return found[0] != null;
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }), "model service '" + name + "' did not appear");
+            return found[0];
+        }
+
+        float[] forward(Object model) throws Exception {
+            Object batch = batchClass.getConstructor(int[][].class, int[][].class, int[][].class)
+                    .newInstance(IDS, TYPES, MASK);
+            return (float[]) toArray.invoke(lastHiddenState.invoke(forward.invoke(model, batch)));
+        }
+
+        String engineName(Object model) {
+            try {
+                return (String) engineInfoName.invoke(engine.invoke(model));
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /** The output of a checkpoint loaded directly by the Java engine, as the expected answer. */
+        float[] forwardFresh(Path directory) throws Exception {
+            ServiceReference<?>[] engines = context.getAllServiceReferences("io.bertlab.api.model.Engine",
+                    "(bertlab.engine=java)");
+            Object model = load.invoke(context.getService(engines[0]), directory, singleThread);
+            try {
+                return forward(model);
+            } finally {
+                close.invoke(model);
+            }
+        }
+    }
+}
