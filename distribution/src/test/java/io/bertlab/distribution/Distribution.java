@@ -98,6 +98,27 @@ final class Distribution {
         void run() throws Exception;
     }
 
+    /**
+     * Waits for a service by class name and filter, among all services: the test's class path has its own copy of
+     * the API, so class-compatible look-ups would find nothing.
+     */
+    static org.osgi.framework.ServiceReference<?> awaitService(org.osgi.framework.BundleContext context,
+            String objectClass, String filter, Duration timeout) throws Exception {
+        org.osgi.framework.ServiceReference<?>[] found = new org.osgi.framework.ServiceReference<?>[1];
+        boolean present = eventually(timeout, () -> {
+            try {
+                org.osgi.framework.ServiceReference<?>[] references = context.getAllServiceReferences(objectClass,
+                        filter);
+                found[0] = references == null ? null : references[0];
+                return found[0] != null;
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(present, objectClass + " " + filter + " did not appear in " + timeout.toSeconds() + " s");
+        return found[0];
+    }
+
     /** Polls a condition until it holds or the time is up. */
     static boolean eventually(Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

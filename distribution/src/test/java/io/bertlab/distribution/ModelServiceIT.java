@@ -14,14 +14,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -59,42 +52,17 @@ class ModelServiceIT {
             assertTrue(maxAbsDifference(outputA, outputB) > 100 * TOLERANCE,
                     "the two checkpoints must differ clearly for this test to mean anything");
 
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicInteger failures = new AtomicInteger();
-            AtomicInteger fromA = new AtomicInteger();
-            AtomicInteger fromB = new AtomicInteger();
-            AtomicInteger other = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                workers.add(pool.submit(() -> {
-                    while (!stop.get()) {
-                        try {
-                            float[] output = calls.forward(model);
-                            (close(output, outputA) ? fromA : close(output, outputB) ? fromB : other).incrementAndGet();
-                        } catch (Throwable e) {
-                            failures.incrementAndGet();
-                            e.printStackTrace();
-                        }
-                    }
-                }));
+            CallsUnderLoad<float[]> load = new CallsUnderLoad<>(4, () -> calls.forward(model),
+                    output -> close(output, outputA) ? "old" : close(output, outputB) ? "new" : "neither");
+            try (load) {
+                Thread.sleep(300);
+                Files.writeString(config, configuration(modelB));
+                assertTrue(Distribution.eventually(WAIT, () -> load.count("new") > 20),
+                        "the new model never answered after the configuration changed: " + load);
             }
-            Thread.sleep(300);
-            Files.writeString(config, configuration(modelB));
-            boolean swapped = Distribution.eventually(WAIT, () -> fromB.get() > 20);
-            stop.set(true);
-            assertTrue(swapped, "the new model never answered after the configuration changed: " + fromA.get()
-                    + " calls from the old, " + fromB.get() + " from the new, " + other.get() + " from neither, "
-                    + failures.get() + " failed; directory now " + reference.getProperty("bertlab.model.directory"));
-            stop.set(true);
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            pool.shutdown();
-
-            assertEquals(0, failures.get(), "calls failed during the swap");
-            assertEquals(0, other.get(), "some calls were answered by neither model");
-            assertTrue(fromA.get() > 0, "no call reached the first model");
+            assertEquals(0, load.count(CallsUnderLoad.FAILED), "calls failed during the swap: " + load);
+            assertEquals(0, load.count("neither"), "some calls were answered by neither model: " + load);
+            assertTrue(load.count("old") > 0, "no call reached the first model: " + load);
             assertTrue(close(outputB, calls.forward(model)), "after the swap the new model answers");
             assertEquals(reference.getProperty("service.id"), calls.awaitModel("tiny").getProperty("service.id"),
                     "consumers keep the same service across the swap");
@@ -116,38 +84,20 @@ class ModelServiceIT {
             Object service = context.getService(calls.awaitModel("tiny"));
             float[] expected = calls.forward(service);
             for (String engine : new String[] {"pytorch", "java"}) {
-                AtomicBoolean stop = new AtomicBoolean();
-                AtomicInteger failures = new AtomicInteger();
-                AtomicInteger agreeing = new AtomicInteger();
-                AtomicInteger disagreeing = new AtomicInteger();
-                ExecutorService pool = Executors.newFixedThreadPool(4);
-                List<Future<?>> workers = new ArrayList<>();
-                for (int t = 0; t < 4; t++) {
-                    workers.add(pool.submit(() -> {
-                        while (!stop.get()) {
-                            try {
-                                (close(calls.forward(service), expected) ? agreeing : disagreeing).incrementAndGet();
-                            } catch (Throwable e) {
-                                failures.incrementAndGet();
-                                e.printStackTrace();
-                            }
-                        }
-                    }));
+                CallsUnderLoad<float[]> load = new CallsUnderLoad<>(4, () -> calls.forward(service),
+                        output -> close(output, expected) ? "agreeing" : "disagreeing");
+                try (load) {
+                    Thread.sleep(200);
+                    Files.writeString(config, configuration(model).replace("bertlab.engine=java",
+                            "bertlab.engine=" + engine));
+                    assertTrue(Distribution.eventually(WAIT, () -> engine.equals(calls.engineName(service))),
+                            "the model never moved to the " + engine + " engine: " + load);
+                    Thread.sleep(300);
                 }
-                Thread.sleep(200);
-                Files.writeString(config, configuration(model).replace("bertlab.engine=java", "bertlab.engine=" + engine));
-                boolean switched = Distribution.eventually(WAIT, () -> engine.equals(calls.engineName(service)));
-                Thread.sleep(300);
-                stop.set(true);
-                for (Future<?> worker : workers) {
-                    worker.get();
-                }
-                pool.shutdown();
-                assertTrue(switched, "the model never moved to the " + engine + " engine");
-                assertEquals(0, failures.get(), "calls failed during the switch to " + engine);
-                assertEquals(0, disagreeing.get(), "outputs on " + engine + " differ from java's by more than "
-                        + TOLERANCE);
-                assertTrue(agreeing.get() > 0);
+                assertEquals(0, load.count(CallsUnderLoad.FAILED), "calls failed during the switch to " + engine);
+                assertEquals(0, load.count("disagreeing"), "outputs on " + engine + " differ from java's by more than "
+                        + TOLERANCE + ": " + load);
+                assertTrue(load.count("agreeing") > 0, load.toString());
             }
         }
     }
@@ -228,18 +178,8 @@ class ModelServiceIT {
         }
 
         ServiceReference<?> awaitModel(String name) throws Exception {
-            ServiceReference<?>[] found = new ServiceReference<?>[1];
-            assertTrue(Distribution.eventually(WAIT, () -> {
-                try {
-                    ServiceReference<?>[] references = context.getAllServiceReferences("io.bertlab.api.model.Model",
-                            "(bertlab.model.name=" + name + ")");
-                    found[0] = references == null ? null : references[0];
-                    return found[0] != null;
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }), "model service '" + name + "' did not appear");
-            return found[0];
+            return Distribution.awaitService(context, "io.bertlab.api.model.Model", "(bertlab.model.name=" + name + ")",
+                    WAIT);
         }
 
         float[] forward(Object model) throws Exception {

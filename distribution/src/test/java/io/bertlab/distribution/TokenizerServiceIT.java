@@ -13,14 +13,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -56,52 +49,28 @@ class TokenizerServiceIT {
             Method ids = apiClass(context, "io.bertlab.api.tokenizer.Encoding").getMethod("ids");
             int[] before = (int[]) ids.invoke(encode.invoke(tokenizer, TEXT));
 
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicInteger failures = new AtomicInteger();
-            AtomicInteger fromOld = new AtomicInteger();
-            AtomicInteger fromNew = new AtomicInteger();
-            List<int[]> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
             int[][] after = new int[1][];
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                workers.add(pool.submit(() -> {
-                    while (!stop.get()) {
-                        try {
-                            int[] result = (int[]) ids.invoke(encode.invoke(tokenizer, TEXT));
-                            if (Arrays.equals(result, before)) {
-                                fromOld.incrementAndGet();
-                            } else {
-                                synchronized (after) {
-                                    if (after[0] == null) {
-                                        after[0] = result;
-                                    }
-                                }
-                                if (Arrays.equals(result, after[0])) {
-                                    fromNew.incrementAndGet();
-                                } else {
-                                    unexpected.add(result);
-                                }
-                            }
-                        } catch (Throwable e) {
-                            failures.incrementAndGet();
+            CallsUnderLoad<int[]> load = new CallsUnderLoad<>(4, () -> (int[]) ids.invoke(encode.invoke(tokenizer, TEXT)),
+                    result -> {
+                        if (Arrays.equals(result, before)) {
+                            return "old";
                         }
-                    }
-                }));
+                        synchronized (after) {
+                            if (after[0] == null) {
+                                after[0] = result; // the first answer that differs is the new tokenizer's
+                            }
+                            return Arrays.equals(result, after[0]) ? "new" : "neither";
+                        }
+                    });
+            try (load) {
+                Thread.sleep(300);
+                Files.writeString(config, configuration(portuguese));
+                assertTrue(Distribution.eventually(WAIT, () -> load.count("new") > 100),
+                        "the new tokenizer never answered after the configuration changed: " + load);
             }
-            Thread.sleep(300);
-            Files.writeString(config, configuration(portuguese));
-            assertTrue(Distribution.eventually(WAIT, () -> fromNew.get() > 100),
-                    "the new tokenizer never answered after the configuration changed");
-            stop.set(true);
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            pool.shutdown();
-
-            assertEquals(0, failures.get(), "calls failed during the swap");
-            assertTrue(unexpected.isEmpty(), "some calls were answered by neither tokenizer");
-            assertTrue(fromOld.get() > 0, "no call reached the first tokenizer");
+            assertEquals(0, load.count(CallsUnderLoad.FAILED), "calls failed during the swap: " + load);
+            assertEquals(0, load.count("neither"), "some calls were answered by neither tokenizer: " + load);
+            assertTrue(load.count("old") > 0, "no call reached the first tokenizer: " + load);
             assertFalse(Arrays.equals(before, after[0]), "the two vocabularies must tokenize differently");
             assertArrayEquals(after[0], (int[]) ids.invoke(encode.invoke(tokenizer, TEXT)), "the new one stays");
             assertEquals(reference.getProperty("service.id"), awaitTokenizer(context, "pt").getProperty("service.id"),
@@ -120,17 +89,7 @@ class TokenizerServiceIT {
     }
 
     private static ServiceReference<?> awaitTokenizer(BundleContext context, String name) throws Exception {
-        ServiceReference<?>[] found = new ServiceReference<?>[1];
-        assertTrue(Distribution.eventually(WAIT, () -> {
-            try {
-                ServiceReference<?>[] references = context.getAllServiceReferences("io.bertlab.api.tokenizer.Tokenizer",
-                        "(bertlab.tokenizer.name=" + name + ")");
-                found[0] = references == null ? null : references[0];
-                return found[0] != null;
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }), "tokenizer service '" + name + "' did not appear");
-        return found[0];
+        return Distribution.awaitService(context, "io.bertlab.api.tokenizer.Tokenizer",
+                "(bertlab.tokenizer.name=" + name + ")", WAIT);
     }
 }
