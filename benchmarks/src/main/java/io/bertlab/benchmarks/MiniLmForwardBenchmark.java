@@ -8,7 +8,6 @@ import io.bertlab.api.model.LoadOptions;
 import io.bertlab.api.model.Model;
 import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.api.tokenizer.Tokenizer;
-import io.bertlab.engine.java.JavaEngine;
 import io.bertlab.model.bert.ModelDirectory;
 import io.bertlab.model.bert.onnx.OnnxBertImporter;
 import io.bertlab.tokenizer.core.ModelRegistry;
@@ -38,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * all-MiniLM-L6-v2 (the weights of the Maven artifact), batch 32 x 128 real tokens, 2 threads: bertlab's pure-Java
- * engine against ONNX Runtime on the same input. Counters: {@code tokens} per second, and {@code flops} per second
+ * all-MiniLM-L6-v2 (the weights of the Maven artifact), batch 32 x 128 real tokens, 2 threads: bertlab's engines
+ * (pure Java, PyTorch and MXNet through DJL) against ONNX Runtime on the same input. Counters: {@code tokens} per second, and {@code flops} per second
  * (divide by 1e9 for GFLOP/s; matrix products only, 2 FLOPs per multiply-add).
  */
 @State(Scope.Benchmark)
@@ -64,7 +63,7 @@ public class MiniLmForwardBenchmark {
         public long flops;
     }
 
-    @Param({"bertlab-java", "onnxruntime"})
+    @Param({"bertlab-java", "bertlab-pytorch", "bertlab-mxnet", "onnxruntime"})
     public String engine;
 
     private Path folder;
@@ -98,10 +97,10 @@ public class MiniLmForwardBenchmark {
         long h = c.hiddenSize();
         long perLayer = 2 * (4 * LENGTH * h * h + 2L * LENGTH * h * c.intermediateSize() + 2L * LENGTH * LENGTH * h);
         flopsPerBatch = BATCH * perLayer * c.numHiddenLayers();
-        if (engine.equals("bertlab-java")) {
+        if (engine.startsWith("bertlab-")) {
             Path directory = folder.resolve("model");
             ModelDirectory.save(directory, checkpoint);
-            model = new JavaEngine().load(directory, LoadOptions.threads(THREADS));
+            model = Engines.named(engine).load(directory, LoadOptions.threads(THREADS));
             batch = new Batch(ids, types, mask);
         } else {
             environment = OrtEnvironment.getEnvironment();
