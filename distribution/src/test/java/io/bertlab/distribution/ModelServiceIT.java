@@ -71,7 +71,7 @@ class ModelServiceIT {
     }
 
     @Test
-    void engineSwitchFromJavaToPytorchAndBackUnderLoadWithoutAFailedCall() throws Exception {
+    void engineSwitchAcrossJavaPytorchAndMxnetUnderLoadWithoutAFailedCall() throws Exception {
         Path home = Distribution.copy(temp.resolve("bertlab"));
         Path model = copyTinyModel(temp.resolve("model"), 1.0f);
         Path config = home.resolve("deploy/io.bertlab.model-tiny.cfg");
@@ -83,7 +83,7 @@ class ModelServiceIT {
             ModelCalls calls = new ModelCalls(context);
             Object service = context.getService(calls.awaitModel("tiny"));
             float[] expected = calls.forward(service);
-            for (String engine : new String[] {"pytorch", "java"}) {
+            for (String engine : new String[] {"pytorch", "mxnet", "java"}) {
                 CallsUnderLoad<float[]> load = new CallsUnderLoad<>(4, () -> calls.forward(service),
                         output -> close(output, expected) ? "agreeing" : "disagreeing");
                 try (load) {
@@ -99,6 +99,17 @@ class ModelServiceIT {
                         + TOLERANCE + ": " + load);
                 assertTrue(load.count("agreeing") > 0, load.toString());
             }
+            // the DJL engine bundle stops and starts again: its services come back and serve (natives stay loaded)
+            Bundle djl = Arrays.stream(context.getBundles())
+                    .filter(b -> "io.bertlab.engine.djl".equals(b.getSymbolicName())).findFirst().orElseThrow();
+            djl.stop();
+            assertEquals(Bundle.RESOLVED, djl.getState());
+            djl.start();
+            assertEquals(Bundle.ACTIVE, djl.getState());
+            Files.writeString(config, configuration(model).replace("bertlab.engine=java", "bertlab.engine=pytorch"));
+            assertTrue(Distribution.eventually(WAIT, () -> "pytorch".equals(calls.engineName(service))),
+                    "the restarted pytorch engine was not taken up");
+            assertTrue(close(expected, calls.forward(service)), "the restarted pytorch engine answers as before");
         }
     }
 
