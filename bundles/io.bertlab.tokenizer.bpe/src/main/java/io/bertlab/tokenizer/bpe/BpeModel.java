@@ -1,14 +1,12 @@
 package io.bertlab.tokenizer.bpe;
 
 import io.bertlab.tokenizer.core.spi.TokenSink;
-import io.bertlab.tokenizer.core.spi.TokenizerModel;
+import io.bertlab.tokenizer.core.spi.VocabularyModel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -18,13 +16,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * token (fused when {@code fuse_unk}), then merges apply in rank order. Results of frequent words are cached when
  * there is no dropout.
  */
-public final class BpeModel implements TokenizerModel {
+public final class BpeModel extends VocabularyModel {
 
     private static final int CACHE_CAPACITY = 10_000;
     private static final int CACHEABLE_LENGTH = 256;
 
     private final Map<String, Integer> vocab;
-    private final String[] tokensById;
     private final List<String[]> mergePairs;
     private final MergeTable merges;
     private final Double dropout;
@@ -47,7 +44,8 @@ public final class BpeModel implements TokenizerModel {
      * @throws IllegalArgumentException when a merge or the unknown token is not in the vocabulary
      */
     public BpeModel(Map<String, Integer> vocab, List<String[]> mergePairs, BpeOptions options) {
-        this.vocab = Collections.unmodifiableMap(new LinkedHashMap<>(vocab));
+        super(vocab);
+        this.vocab = vocabulary();
         this.mergePairs = List.copyOf(mergePairs);
         this.dropout = options.dropout();
         this.unkToken = options.unkToken();
@@ -60,13 +58,6 @@ public final class BpeModel implements TokenizerModel {
             throw new IllegalArgumentException("unk_token '" + unkToken + "' is not in the vocabulary");
         }
         this.unkId = unkToken == null ? -1 : vocab.get(unkToken);
-        int maxId = vocab.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        tokensById = new String[maxId + 1];
-        vocab.forEach((token, id) -> {
-            if (tokensById[id] == null) {
-                tokensById[id] = token;
-            }
-        });
         for (int b = 0; b < 256; b++) {
             Integer id = vocab.get(String.format("<0x%02X>", b));
             byteIds[b] = id == null ? -1 : id;
@@ -225,27 +216,6 @@ public final class BpeModel implements TokenizerModel {
             word.add(byteIds[b & 0xFF], index, index + 1);
         }
         return true;
-    }
-
-    @Override
-    public int vocabularySize() {
-        return vocab.size();
-    }
-
-    @Override
-    public OptionalInt tokenToId(String token) {
-        Integer id = vocab.get(token);
-        return id == null ? OptionalInt.empty() : OptionalInt.of(id);
-    }
-
-    @Override
-    public String idToToken(int id) {
-        return id >= 0 && id < tokensById.length ? tokensById[id] : null;
-    }
-
-    @Override
-    public Map<String, Integer> vocabulary() {
-        return vocab;
     }
 
     @Override

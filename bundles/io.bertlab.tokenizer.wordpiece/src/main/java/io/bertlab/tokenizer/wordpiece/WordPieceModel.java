@@ -1,11 +1,9 @@
 package io.bertlab.tokenizer.wordpiece;
 
 import io.bertlab.tokenizer.core.spi.TokenSink;
-import io.bertlab.tokenizer.core.spi.TokenizerModel;
-import java.util.Collections;
+import io.bertlab.tokenizer.core.spi.VocabularyModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /**
  * WordPiece: each word becomes the longest vocabulary prefix, then the longest continuation
@@ -13,10 +11,8 @@ import java.util.OptionalInt;
  * {@code max_input_chars_per_word}, becomes the unknown token. Matching walks two code point tries (word-initial and
  * continuation entries), so no substring or string is built while tokenizing.
  */
-public final class WordPieceModel implements TokenizerModel {
+public final class WordPieceModel extends VocabularyModel {
 
-    private final Map<String, Integer> vocab;
-    private final String[] tokensById;
     private final String unkToken;
     private final int unkId;
     private final String continuingSubwordPrefix;
@@ -35,7 +31,7 @@ public final class WordPieceModel implements TokenizerModel {
      */
     public WordPieceModel(Map<String, Integer> vocab, String unkToken, String continuingSubwordPrefix,
             int maxInputCharsPerWord) {
-        this.vocab = Collections.unmodifiableMap(new LinkedHashMap<>(vocab));
+        super(vocab);
         Integer unk = vocab.get(unkToken);
         if (unk == null) {
             throw new IllegalArgumentException("unk_token '" + unkToken + "' is not in the vocabulary");
@@ -44,13 +40,8 @@ public final class WordPieceModel implements TokenizerModel {
         this.unkId = unk;
         this.continuingSubwordPrefix = continuingSubwordPrefix;
         this.maxInputCharsPerWord = maxInputCharsPerWord;
-        int maxId = vocab.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        this.tokensById = new String[maxId + 1];
         for (Map.Entry<String, Integer> e : vocab.entrySet()) {
             int id = e.getValue();
-            if (tokensById[id] == null) {
-                tokensById[id] = e.getKey();
-            }
             int[] cps = e.getKey().codePoints().toArray();
             // A token maps to the id HuggingFace's vocabulary map keeps: the entry's own id.
             initial.insert(cps, 0, cps.length, id);
@@ -110,34 +101,13 @@ public final class WordPieceModel implements TokenizerModel {
     }
 
     @Override
-    public int vocabularySize() {
-        return vocab.size();
-    }
-
-    @Override
-    public OptionalInt tokenToId(String token) {
-        Integer id = vocab.get(token);
-        return id == null ? OptionalInt.empty() : OptionalInt.of(id);
-    }
-
-    @Override
-    public String idToToken(int id) {
-        return id >= 0 && id < tokensById.length ? tokensById[id] : null;
-    }
-
-    @Override
-    public Map<String, Integer> vocabulary() {
-        return vocab;
-    }
-
-    @Override
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("type", "WordPiece");
         json.put("unk_token", unkToken);
         json.put("continuing_subword_prefix", continuingSubwordPrefix);
         json.put("max_input_chars_per_word", maxInputCharsPerWord);
-        json.put("vocab", vocab);
+        json.put("vocab", vocabulary());
         return json;
     }
 }
