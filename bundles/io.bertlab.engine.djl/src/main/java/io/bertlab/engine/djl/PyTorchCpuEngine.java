@@ -1,13 +1,11 @@
 package io.bertlab.engine.djl;
 
-import io.bertlab.api.model.Engine;
 import io.bertlab.api.model.EngineProperties;
-import org.osgi.service.component.annotations.Component;
 
-/** The PyTorch backend (libtorch CPU natives embedded from Maven Central) as an engine service. */
-@Component(service = Engine.class, property = {
-    EngineProperties.ENGINE + "=" + EngineProperties.PYTORCH,
-    EngineProperties.DEVICE + "=" + EngineProperties.CPU})
+/**
+ * The PyTorch backend on the CPU. Published by {@link PyTorchEngineRegistration} where the embedded libtorch can run
+ * (always with the default CPU natives).
+ */
 public final class PyTorchCpuEngine extends DjlEngine {
 
     /** The engine on the CPU. */

@@ -3,7 +3,7 @@ package io.bertlab.engine.djl;
 import io.bertlab.api.model.EngineProperties;
 
 /**
- * The PyTorch backend on the first CUDA device. Registered by {@link GpuEngineRegistration} only where the embedded
+ * The PyTorch backend on the first CUDA device. Registered by {@link PyTorchEngineRegistration} only where the embedded
  * libtorch is a CUDA build and a CUDA device exists.
  */
 public final class PyTorchGpuEngine extends DjlEngine {

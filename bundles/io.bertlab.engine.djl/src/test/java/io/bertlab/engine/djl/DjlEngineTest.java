@@ -57,7 +57,7 @@ class DjlEngineTest {
 
     @Test
     void gpuEngineIsAbsentWithTheCpuNatives() {
-        assertEquals("cpu", GpuEngineRegistration.embeddedFlavor());
+        assertEquals("cpu", PyTorchEngineRegistration.embeddedFlavor());
     }
 
     @ParameterizedTest

@@ -7,7 +7,9 @@ import io.bertlab.api.command.CommandProperties;
 import io.bertlab.api.model.Engine;
 import io.bertlab.api.model.EngineInfo;
 import io.bertlab.api.model.EngineProperties;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
@@ -37,7 +39,9 @@ public class EnginesCommand implements Command {
                 "Usage: bertlab engines",
                 "",
                 "Lists every engine service (bertlab.engine=java|pytorch|mxnet, bertlab.device=cpu|gpu) with",
-                "its version, devices and default thread count. Features engine-java and engine-djl provide them.");
+                "its version, devices and default thread count. Features engine-java and engine-djl provide them.",
+                "An engine that cannot start (e.g. its natives fail to load) is listed as unavailable with the",
+                "reason, and the command then exits with status 1.");
     }
 
     @Override
@@ -47,16 +51,24 @@ public class EnginesCommand implements Command {
             context.out().println("No engines installed (install the engine-java or engine-djl feature).");
             return 0;
         }
+        List<String> unavailable = new ArrayList<>();
         context.out().printf("%-10s %-8s %-24s %-12s %s%n", "ENGINE", "DEVICE", "VERSION", "DEVICES", "THREADS");
         engines.all().entrySet().stream()
                 .sorted(Comparator.comparing(e -> e.getValue().get(EngineProperties.ENGINE) + "/"
                         + e.getValue().get(EngineProperties.DEVICE)))
                 .forEach(e -> {
-                    EngineInfo info = e.getKey().info();
-                    context.out().printf("%-10s %-8s %-24s %-12s %d%n", e.getValue().get(EngineProperties.ENGINE),
-                            e.getValue().getOrDefault(EngineProperties.DEVICE, EngineProperties.CPU), info.version(),
-                            String.join(",", info.devices()), info.threads());
+                    Object engine = e.getValue().get(EngineProperties.ENGINE);
+                    Object device = e.getValue().getOrDefault(EngineProperties.DEVICE, EngineProperties.CPU);
+                    try {
+                        EngineInfo info = e.getKey().info();
+                        context.out().printf("%-10s %-8s %-24s %-12s %d%n", engine, device, info.version(),
+                                String.join(",", info.devices()), info.threads());
+                    } catch (RuntimeException | LinkageError failure) {
+                        // One engine whose natives cannot load must not hide the others.
+                        unavailable.add(engine + "/" + device);
+                        context.out().printf("%-10s %-8s unavailable: %s%n", engine, device, failure.getMessage());
+                    }
                 });
-        return 0;
+        return unavailable.isEmpty() ? 0 : 1;
     }
 }
