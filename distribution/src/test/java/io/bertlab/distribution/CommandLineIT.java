@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bertlab.distribution.Distribution.Run;
+import io.bertlab.testing.SharedData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -44,6 +45,8 @@ class CommandLineIT {
         assertTrue(run.out().matches("(?s).*\\n  features +List features.*"), run.toString());
         assertTrue(run.out().matches("(?s).*\\n  embed +Embed sentences.*"), run.toString());
         assertTrue(run.out().matches("(?s).*\\n  tokenize +Turn text into BERT inputs.*"), run.toString());
+        assertTrue(run.out().matches("(?s).*\\n  compare-tokenizers +Put the same text through several tokenizers.*"),
+                run.toString());
 
         Run commandHelp = Distribution.run(Distribution.home(), "features", "--help");
         assertEquals(0, commandHelp.status(), commandHelp.toString());
@@ -149,6 +152,29 @@ class CommandLineIT {
         Run run = Distribution.run(home, "--features", "core", "hello", "Ana", "Bruno");
         assertEquals(0, run.status(), run.toString());
         assertEquals("Hi, Ana!\nHi, Bruno!\n", run.out());
+    }
+
+    @Test
+    void compareTokenizersPutsTheSameSentenceThroughEachTokenizer() throws Exception {
+        Path tokenizers = SharedData.require("tokenizers");
+        // the sentence goes in a UTF-8 file, so that the test does not depend on the locale's argument encoding
+        Path input = temp.resolve("sentences.txt");
+        Files.writeString(input, "Quero um cart\u00e3o adicional\n", StandardCharsets.UTF_8);
+        Run run = Distribution.run(Distribution.home(), "--features", "tokenizers", "compare-tokenizers",
+                "--tokenizer", tokenizers.resolve("bert-base-multilingual-cased/tokenizer.json").toString(),
+                "--tokenizer", tokenizers.resolve("bert-base-portuguese-cased/tokenizer.json").toString(),
+                "--format", "jsonl", "--input", input.toString());
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().contains("\"bert-base-multilingual-cased/tokenizer.json\":{\"tokens\""), run.toString());
+        assertTrue(run.out().contains("\"ids\":[101,27158,10567,10293,13000,41894,72417,102],\"count\":8"),
+                run.toString());
+        assertTrue(run.out().contains("\"ids\":[101,18876,22280,222,12807,10351,102],\"count\":7"), run.toString());
+
+        Run missing = Distribution.run(Distribution.home(), "--features", "tokenizers", "compare-tokenizers",
+                "--tokenizer", tokenizers.resolve("bert-base-uncased/vocab.txt").toString(),
+                "--tokenizer", "absent.json", "text");
+        assertEquals(1, missing.status(), missing.toString());
+        assertTrue(missing.err().contains("compare-tokenizers: --tokenizer 'absent.json'"), missing.toString());
     }
 
     /** Writes a minimal bundle: a manifest, an optional import, optional DS component files. */

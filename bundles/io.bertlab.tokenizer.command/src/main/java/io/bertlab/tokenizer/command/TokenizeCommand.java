@@ -9,24 +9,13 @@ import io.bertlab.api.command.UsageException;
 import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.api.tokenizer.Tokenizer;
-import io.bertlab.api.tokenizer.TokenizerFormatException;
 import io.bertlab.api.tokenizer.TokenizerLoader;
-import io.bertlab.api.tokenizer.TokenizerProperties;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code bertlab tokenize}: the BERT inputs of texts, as the table people learn BERT with or as JSON lines.
@@ -36,11 +25,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @CommandProperties(name = "tokenize", summary = "Turn text into BERT inputs: tokens, ids, type ids, masks, offsets")
 public class TokenizeCommand implements Command {
 
-    private final Map<String, Tokenizer> named = new ConcurrentHashMap<>();
-
-    @Reference(target = "(" + TokenizerProperties.IMPLEMENTATION + "=" + TokenizerProperties.IMPLEMENTATION_BERTLAB
-            + ")")
-    private TokenizerLoader loader;
+    @Reference
+    private TokenizerResolver resolver;
 
     /** For tests and embedding outside OSGi. */
     public TokenizeCommand() {
@@ -52,17 +38,7 @@ public class TokenizeCommand implements Command {
      * @param loader the loader for tokenizer files
      */
     public TokenizeCommand(TokenizerLoader loader) {
-        this.loader = loader;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(" + TokenizerProperties.NAME + "=*)")
-    void addTokenizer(Tokenizer tokenizer, Map<String, Object> properties) {
-        named.put(String.valueOf(properties.get(TokenizerProperties.NAME)), tokenizer);
-    }
-
-    void removeTokenizer(Tokenizer tokenizer, Map<String, Object> properties) {
-        named.remove(String.valueOf(properties.get(TokenizerProperties.NAME)), tokenizer);
+        this.resolver = new TokenizerResolver(loader);
     }
 
     @Override
@@ -94,13 +70,10 @@ public class TokenizeCommand implements Command {
     public int run(CommandContext call) throws Exception {
         Arguments arguments = Arguments.parse("tokenize", call.arguments(), Set.of("--pair"),
                 Set.of("--tokenizer", "--max-length", "--truncation", "--padding", "--input", "--format"));
-        String format = arguments.value("--format").orElse("table");
-        if (!format.equals("table") && !format.equals("jsonl")) {
-            throw new UsageException("tokenize: --format expects table or jsonl, got '" + format + "'");
-        }
-        Tokenizer tokenizer = tokenizer(call, arguments.required("--tokenizer"));
+        OutputFormat format = OutputFormat.of("tokenize", arguments);
+        Tokenizer tokenizer = resolver.resolve("tokenize", call, arguments.required("--tokenizer")).tokenizer();
         EncodeOptions options = TokenizeOptions.from(arguments, tokenizer);
-        List<String> texts = texts(call, arguments);
+        List<String> texts = TextInputs.read("tokenize", call, arguments);
         List<Encoding> encodings;
         if (arguments.has("--pair")) {
             if (texts.size() % 2 != 0) {
@@ -114,56 +87,18 @@ public class TokenizeCommand implements Command {
         } else {
             encodings = encode(() -> tokenizer.encodeBatch(texts, options));
         }
-        EncodingPrinter printer = format.equals("jsonl") ? new JsonLinesPrinter() : new TablePrinter();
+        EncodingPrinter printer = format == OutputFormat.JSONL ? new JsonLinesPrinter() : new TablePrinter();
         for (Encoding encoding : encodings) {
             printer.print(encoding, call.out());
         }
         return 0;
     }
 
-    private static List<Encoding> encode(java.util.function.Supplier<List<Encoding>> encoding)
-            throws CommandException {
+    private static List<Encoding> encode(Supplier<List<Encoding>> encoding) throws CommandException {
         try {
             return encoding.get();
         } catch (IllegalArgumentException e) {
             throw new CommandException("tokenize: " + e.getMessage());
         }
-    }
-
-    private Tokenizer tokenizer(CommandContext call, String nameOrFile) throws CommandException {
-        Tokenizer configured = named.get(nameOrFile);
-        if (configured != null) {
-            return configured;
-        }
-        Path file = call.resolve(nameOrFile);
-        if (!Files.isRegularFile(file)) {
-            throw new CommandException("tokenize: no tokenizer named '" + nameOrFile + "' and no file " + file
-                    + (named.isEmpty() ? "" : " (configured tokenizers: " + named.keySet() + ")"));
-        }
-        try {
-            return loader.load(file);
-        } catch (TokenizerFormatException e) {
-            throw new CommandException("tokenize: " + e.getMessage());
-        } catch (IOException e) {
-            throw new CommandException("tokenize: cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static List<String> texts(CommandContext call, Arguments arguments) throws CommandException {
-        List<String> texts = new ArrayList<>(arguments.positional());
-        if (arguments.has("--input")) {
-            String input = arguments.value("--input").get();
-            try (BufferedReader reader = input.equals("-")
-                    ? new BufferedReader(new InputStreamReader(call.in(), StandardCharsets.UTF_8))
-                    : Files.newBufferedReader(call.resolve(input), StandardCharsets.UTF_8)) {
-                reader.lines().forEach(texts::add);
-            } catch (IOException e) {
-                throw new CommandException("tokenize: cannot read " + input + ": " + e.getMessage());
-            }
-        }
-        if (texts.isEmpty()) {
-            throw new UsageException("tokenize: no text given (TEXT arguments or --input)");
-        }
-        return texts;
     }
 }

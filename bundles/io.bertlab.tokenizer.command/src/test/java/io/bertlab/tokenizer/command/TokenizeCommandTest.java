@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.Encoding;
@@ -16,46 +15,19 @@ import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.TokenizerLoader;
 import io.bertlab.api.tokenizer.Truncation;
 import io.bertlab.testing.SharedData;
-import io.bertlab.tokenizer.core.ModelRegistry;
-import io.bertlab.tokenizer.core.TokenizerFiles;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The tokenize command prints what the tokenizer service computes, in both formats. */
 class TokenizeCommandTest {
 
-    private static final ModelRegistry MODELS = ModelRegistry.discover(TokenizeCommandTest.class.getClassLoader());
-    private static final TokenizerLoader LOADER = (file, options) -> TokenizerFiles.load(file, options, MODELS);
-
-    private record Call(List<String> arguments, Path workingDirectory, ByteArrayOutputStream output)
-            implements CommandContext {
-        @Override
-        public PrintStream out() {
-            return new PrintStream(output, true, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public PrintStream err() {
-            return System.err;
-        }
-
-        @Override
-        public InputStream in() {
-            return new ByteArrayInputStream("Quero um cartão adicional\n".getBytes(StandardCharsets.UTF_8));
-        }
-    }
+    private static final TokenizerLoader LOADER = TestLoader.LOADER;
 
     private static String run(String... arguments) throws Exception {
         Path dir = SharedData.require("tokenizers/bert-base-multilingual-uncased");
-        Call call = new Call(List.of(arguments), dir, new ByteArrayOutputStream());
+        CommandCall call = new CommandCall(dir, "Quero um cartão adicional\n", arguments);
         assertEquals(0, new TokenizeCommand(LOADER).run(call));
-        return call.output().toString(StandardCharsets.UTF_8);
+        return call.printed();
     }
 
     @Test
