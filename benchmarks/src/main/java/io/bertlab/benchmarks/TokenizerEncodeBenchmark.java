@@ -30,7 +30,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Encode throughput on real English and Portuguese text, single thread: bertlab against HF {@code tokenizers}
- * (Rust, through DJL) and, for WordPiece, DJL's pure-Java {@code BertFullTokenizer}. The {@code bytes} counter is
+ * (Rust, through DJL) and, for WordPiece, DJL's pure-Java {@code BertFullTokenizer}. WordPiece: bert-base-uncased;
+ * byte-level BPE: gpt2, roberta-base; Unigram with SentencePiece's normalizer: t5-small, xlnet-base-cased. The {@code bytes} counter is
  * UTF-8 input per second: divide by 1e6 for MB/s. One operation encodes every line of the text once, with special
  * tokens, no truncation or padding.
  */
@@ -53,7 +54,8 @@ public class TokenizerEncodeBenchmark {
 
     /** Tokenizer folder and implementation; BertFullTokenizer exists for WordPiece only. */
     @Param({"bert-base-uncased/bertlab", "bert-base-uncased/hf-djl", "bert-base-uncased/djl-bert-full",
-        "gpt2/bertlab", "gpt2/hf-djl", "roberta-base/bertlab", "roberta-base/hf-djl"})
+        "gpt2/bertlab", "gpt2/hf-djl", "roberta-base/bertlab", "roberta-base/hf-djl",
+        "t5-small/bertlab", "t5-small/hf-djl", "xlnet-base-cased/bertlab", "xlnet-base-cased/hf-djl"})
     public String tokenizerAndImplementation;
 
     @Param({"text/botchan_en.txt", "text/dom_casmurro_pt.txt"})

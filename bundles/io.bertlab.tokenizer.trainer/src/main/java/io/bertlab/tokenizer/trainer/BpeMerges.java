@@ -4,12 +4,10 @@ import io.bertlab.api.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -31,8 +29,11 @@ final class BpeMerges {
     private final Map<String, Integer> tokenToId = new HashMap<>();
     private final List<int[]> merges = new ArrayList<>();
     private final List<Long> mergeCounts = new ArrayList<>();
-    /** Characters per merged token, as the length limit counts them (initial symbols count 1, affixes included). */
-    private final Map<Integer, Integer> symbolLengths = new HashMap<>();
+    /**
+     * Characters per merged token by id, as the length limit counts them; 0 for initial symbols, which count 1
+     * (affixes included).
+     */
+    private int[] symbolLengths = new int[1024];
 
     private BpeMerges(BpeConfig config) {
         this.config = config;
@@ -85,18 +86,14 @@ final class BpeMerges {
             counts[w] = wordCounts.get(words[w]);
         }
         PairCounts pairs = new PairCounts();
-        Map<Long, Set<Integer>> whereToUpdate = new HashMap<>();
         for (int w = 0; w < words.length; w++) {
             for (int i = 0; i + 1 < symbolCounts[w]; i++) {
-                long pair = pair(symbols[w][i], symbols[w][i + 1]);
-                pairs.add(pair, counts[w]);
-                whereToUpdate.computeIfAbsent(pair, p -> new HashSet<>()).add(w);
+                pairs.addAndNote(PairIndex.pair(symbols[w][i], symbols[w][i + 1]), counts[w], w);
             }
         }
         PriorityQueue<Candidate> queue = new PriorityQueue<>();
-        enqueue(queue, whereToUpdate, pairs);
+        pairs.enqueueNoted(queue);
         int maxLength = config.maxTokenLength() > 0 ? config.maxTokenLength() : Integer.MAX_VALUE;
-        int[] lengths = new int[0];
         while (tokenToId.size() < config.vocabSize() && !queue.isEmpty()) {
             Candidate top = queue.poll();
             long current = pairs.get(top.pair);
@@ -110,14 +107,14 @@ final class BpeMerges {
             int left = (int) (top.pair >>> 32);
             int right = (int) top.pair;
             int merged = add(idToToken.get(left) + withoutPrefix(idToToken.get(right)));
-            symbolLengths.put(merged, length(left) + length(right));
+            setLength(merged, length(left) + length(right));
             merges.add(new int[] {left, right, merged});
             mergeCounts.add(top.count);
             for (int w : top.words) {
                 symbolCounts[w] = mergeInWord(symbols[w], symbolCounts[w], left, right, merged, maxLength, counts[w],
-                        w, pairs, whereToUpdate);
+                        w, pairs);
             }
-            enqueue(queue, whereToUpdate, pairs);
+            pairs.enqueueNoted(queue);
             progress.progress("merging pairs", tokenToId.size(), config.vocabSize());
         }
     }
@@ -127,17 +124,6 @@ final class BpeMerges {
         return prefix != null && token.startsWith(prefix) ? token.substring(prefix.length()) : token;
     }
 
-    private static void enqueue(PriorityQueue<Candidate> queue, Map<Long, Set<Integer>> whereToUpdate,
-            PairCounts pairs) {
-        for (Map.Entry<Long, Set<Integer>> e : whereToUpdate.entrySet()) {
-            long count = pairs.get(e.getKey());
-            if (count > 0) {
-                queue.add(new Candidate(e.getKey(), count, e.getValue()));
-            }
-        }
-        whereToUpdate.clear();
-    }
-
     /**
      * Merges every non-overlapping occurrence, left to right, updating pair counts; pairs newly formed (unless
      * longer than the limit) are noted for the queue.
@@ -145,7 +131,7 @@ final class BpeMerges {
      * @return the word's new number of symbols
      */
     private int mergeInWord(int[] word, int size, int left, int right, int merged, int maxLength, long count,
-            int wordIndex, PairCounts pairs, Map<Long, Set<Integer>> whereToUpdate) {
+            int wordIndex, PairCounts pairs) {
         int n = size;
         for (int i = 0; i < n; i++) {
             if (word[i] != left || i + 1 >= n || word[i + 1] != right) {
@@ -153,33 +139,33 @@ final class BpeMerges {
             }
             int mergedLength = length(left) + length(right);
             if (i > 0) {
-                pairs.add(pair(word[i - 1], left), -count);
+                pairs.add(PairIndex.pair(word[i - 1], left), -count);
                 if (length(word[i - 1]) + mergedLength < maxLength) {
-                    noteNewPair(pair(word[i - 1], merged), count, wordIndex, pairs, whereToUpdate);
+                    pairs.addAndNote(PairIndex.pair(word[i - 1], merged), count, wordIndex);
                 }
             }
             word[i] = merged;
             System.arraycopy(word, i + 2, word, i + 1, n - i - 2);
             n--;
             if (i < n - 1) {
-                pairs.add(pair(right, word[i + 1]), -count);
+                pairs.add(PairIndex.pair(right, word[i + 1]), -count);
                 if (length(word[i + 1]) + mergedLength < maxLength) {
-                    noteNewPair(pair(merged, word[i + 1]), count, wordIndex, pairs, whereToUpdate);
+                    pairs.addAndNote(PairIndex.pair(merged, word[i + 1]), count, wordIndex);
                 }
             }
         }
         return n;
     }
 
-    private static void noteNewPair(long pair, long count, int wordIndex, PairCounts pairs,
-            Map<Long, Set<Integer>> whereToUpdate) {
-        pairs.add(pair, count);
-        whereToUpdate.computeIfAbsent(pair, p -> new HashSet<>()).add(wordIndex);
+    private int length(int id) {
+        return id < symbolLengths.length && symbolLengths[id] > 0 ? symbolLengths[id] : 1;
     }
 
-
-    private int length(int id) {
-        return symbolLengths.getOrDefault(id, 1);
+    private void setLength(int id, int length) {
+        if (id >= symbolLengths.length) {
+            symbolLengths = Arrays.copyOf(symbolLengths, Math.max(id + 1, symbolLengths.length * 2));
+        }
+        symbolLengths[id] = length;
     }
 
     private void addAlphabet(Map<String, Long> wordCounts) {
@@ -234,12 +220,8 @@ final class BpeMerges {
         return newId;
     }
 
-    private static long pair(int left, int right) {
-        return ((long) left << 32) | (right & 0xFFFFFFFFL);
-    }
-
     /** A pair waiting in the queue with the count it had when queued and the words it was seen in. */
-    private record Candidate(long pair, long count, Set<Integer> words) implements Comparable<Candidate> {
+    private record Candidate(long pair, long count, int[] words) implements Comparable<Candidate> {
         /** Highest count first; among equal counts, the smaller (left, right) pair first. */
         @Override
         public int compareTo(Candidate other) {
@@ -250,17 +232,97 @@ final class BpeMerges {
         }
     }
 
-    /** Pair to count. */
+    /**
+     * Pair counts, and the words in which pairs were counted since the queue was last fed (HuggingFace's
+     * {@code where_to_update}), in arrays indexed by {@link PairIndex}.
+     */
     private static final class PairCounts {
-        private final Map<Long, long[]> counts = new HashMap<>();
+        private final PairIndex index = new PairIndex();
+        private long[] counts = new long[1 << 14];
+        /** Per pair index: the words noted since the last {@link #enqueueNoted}, or null. */
+        private IntList[] noted = new IntList[1 << 14];
+        /** The pair indexes with notes, in the order first noted. */
+        private final IntList notedPairs = new IntList();
 
         void add(long pair, long delta) {
-            counts.computeIfAbsent(pair, p -> new long[1])[0] += delta;
+            int i = slot(pair);
+            counts[i] += delta;
+        }
+
+        /** Adds to a pair's count and notes the word it was counted in. */
+        void addAndNote(long pair, long delta, int word) {
+            int i = slot(pair);
+            counts[i] += delta;
+            IntList words = noted[i];
+            if (words == null) {
+                words = new IntList();
+                noted[i] = words;
+                notedPairs.add(i);
+            }
+            // A word's notes arrive together (one word is merged at a time): comparing with the last note is
+            // enough to keep each word once.
+            words.addUnlessLast(word);
         }
 
         long get(long pair) {
-            long[] c = counts.get(pair);
-            return c == null ? 0 : c[0];
+            int i = index.find(pair);
+            return i < 0 ? 0 : counts[i];
+        }
+
+        /** Queues each noted pair whose count is positive, with its words, and forgets the notes. */
+        void enqueueNoted(PriorityQueue<Candidate> queue) {
+            for (int n = 0; n < notedPairs.size(); n++) {
+                int i = notedPairs.get(n);
+                if (counts[i] > 0) {
+                    queue.add(new Candidate(index.pairAt(i), counts[i], noted[i].toArray()));
+                }
+                noted[i] = null;
+            }
+            notedPairs.clear();
+        }
+
+        private int slot(long pair) {
+            int i = index.indexOf(pair);
+            if (i >= counts.length) {
+                counts = Arrays.copyOf(counts, counts.length * 2);
+                noted = Arrays.copyOf(noted, noted.length * 2);
+            }
+            return i;
+        }
+    }
+
+    /** A growable list of ints. */
+    private static final class IntList {
+        private int[] values = new int[4];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        void addUnlessLast(int value) {
+            if (size == 0 || values[size - 1] != value) {
+                add(value);
+            }
+        }
+
+        int get(int i) {
+            return values[i];
+        }
+
+        int size() {
+            return size;
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
         }
     }
 }

@@ -14,14 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the words of a corpus as a tokenizer's own normalizer and pre-tokenizer produce them, streaming: texts are
@@ -79,9 +79,7 @@ final class WordCounter {
             executor.shutdownNow();
         }
         progress.progress("counting words", texts.get(), texts.get());
-        Map<String, Long> result = new HashMap<>(counts.words.size() * 2);
-        counts.words.forEach((word, count) -> result.put(word, count.sum()));
-        return result;
+        return counts.total();
     }
 
     /** Drops finished batches, rethrowing the failure of any. */
@@ -136,9 +134,26 @@ final class WordCounter {
         }
     }
 
-    /** A model that emits nothing and counts the words it sees. */
+    /**
+     * A model that emits nothing and counts the words it sees, in one map per thread (merged at the end), so that
+     * the workers never contend for a shared map.
+     */
     private static final class CountingModel implements TokenizerModel {
-        final Map<String, LongAdder> words = new ConcurrentHashMap<>();
+        private final Queue<Map<String, long[]>> perThread = new ConcurrentLinkedQueue<>();
+        private final ThreadLocal<Map<String, long[]>> words = ThreadLocal.withInitial(() -> {
+            Map<String, long[]> map = new HashMap<>();
+            perThread.add(map);
+            return map;
+        });
+
+        /** Every thread's counts together; call once the counting threads are done. */
+        Map<String, Long> total() {
+            Map<String, Long> total = new HashMap<>();
+            for (Map<String, long[]> counts : perThread) {
+                counts.forEach((word, count) -> total.merge(word, count[0], Long::sum));
+            }
+            return total;
+        }
 
         @Override
         public String type() {
@@ -147,7 +162,7 @@ final class WordCounter {
 
         @Override
         public void tokenize(int[] codePoints, int from, int length, TokenSink sink) {
-            words.computeIfAbsent(new String(codePoints, from, length), w -> new LongAdder()).increment();
+            words.get().computeIfAbsent(new String(codePoints, from, length), w -> new long[1])[0]++;
         }
 
         @Override
