@@ -2,9 +2,9 @@ package io.bertlab.engine.java;
 
 import io.bertlab.api.model.Model;
 import io.bertlab.testing.MiniLmFiles;
-import io.bertlab.testing.engines.EngineParity;
-import io.bertlab.testing.engines.MiniLm;
-import io.bertlab.testing.engines.OnnxRuntimeReference;
+import io.bertlab.testing.oracles.EngineParity;
+import io.bertlab.testing.oracles.MiniLm;
+import io.bertlab.testing.oracles.OnnxRuntimeReference;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package io.bertlab.testing.engines;
+package io.bertlab.testing.oracles;
 
 import io.bertlab.model.bert.ModelDirectory;
 import io.bertlab.model.bert.onnx.OnnxBertImporter;

@@ -1,4 +1,4 @@
-package io.bertlab.testing.engines;
+package io.bertlab.testing.oracles;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
