@@ -8,17 +8,23 @@ import java.util.Map;
 /**
  * WordPiece: each word becomes the longest vocabulary prefix, then the longest continuation
  * ({@code ##}-prefixed) entries for the rest; a word that cannot be covered, or that is longer than
- * {@code max_input_chars_per_word}, becomes the unknown token. Matching walks two code point tries (word-initial and
- * continuation entries), so no substring or string is built while tokenizing.
+ * {@code max_input_chars_per_word}, becomes the unknown token. Matching runs LinMaxMatch (see
+ * {@link WordPieceAutomaton}): time linear in the word's length, and no allocation per word or character.
  */
 public final class WordPieceModel extends VocabularyModel {
+
+    private static final int INITIAL_BUFFER = 64;
 
     private final String unkToken;
     private final int unkId;
     private final String continuingSubwordPrefix;
     private final int maxInputCharsPerWord;
-    private final CodePointTrie initial = new CodePointTrie();
-    private final CodePointTrie continuation = new CodePointTrie();
+    private final WordPieceAutomaton automaton;
+    /**
+     * Pieces wait here until the whole word is known to be covered (else the word is one unknown token); one buffer
+     * per thread keeps the model shareable without allocating per word.
+     */
+    private final ThreadLocal<long[]> buffers = ThreadLocal.withInitial(() -> new long[INITIAL_BUFFER]);
 
     /**
      * A WordPiece model.
@@ -40,16 +46,7 @@ public final class WordPieceModel extends VocabularyModel {
         this.unkId = unk;
         this.continuingSubwordPrefix = continuingSubwordPrefix;
         this.maxInputCharsPerWord = maxInputCharsPerWord;
-        for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-            int id = e.getValue();
-            int[] cps = e.getKey().codePoints().toArray();
-            // A token maps to the id HuggingFace's vocabulary map keeps: the entry's own id.
-            initial.insert(cps, 0, cps.length, id);
-            if (e.getKey().startsWith(continuingSubwordPrefix)) {
-                int skip = continuingSubwordPrefix.codePointCount(0, continuingSubwordPrefix.length());
-                continuation.insert(cps, skip, cps.length, id);
-            }
-        }
+        this.automaton = WordPieceAutomatonBuilder.build(vocab, continuingSubwordPrefix);
     }
 
     @Override
@@ -63,41 +60,23 @@ public final class WordPieceModel extends VocabularyModel {
             sink.token(unkId, 0, length);
             return;
         }
-        // First pass only checks that the word can be covered, so that a bad word emits nothing but [UNK].
-        if (!cover(cps, from, length, null)) {
+        long[] pieces = buffer(length);
+        long split = automaton.split(cps, from, length, pieces);
+        if (split == WordPieceAutomaton.NO_SPLIT) {
             sink.token(unkId, 0, length);
             return;
         }
-        cover(cps, from, length, sink);
+        Pieces.emit(pieces, WordPieceAutomaton.pieceCount(split), sink);
     }
 
-    private boolean cover(int[] cps, int from, int length, TokenSink sink) {
-        int start = 0;
-        while (start < length) {
-            CodePointTrie trie = start == 0 ? initial : continuation;
-            int node = CodePointTrie.root();
-            int bestEnd = -1;
-            int bestId = -1;
-            for (int i = start; i < length; i++) {
-                node = trie.child(node, cps[from + i]);
-                if (node < 0) {
-                    break;
-                }
-                int id = trie.value(node);
-                if (id >= 0) {
-                    bestEnd = i + 1;
-                    bestId = id;
-                }
-            }
-            if (bestEnd < 0) {
-                return false;
-            }
-            if (sink != null) {
-                sink.token(bestId, start, bestEnd);
-            }
-            start = bestEnd;
+    /** This thread's buffer, with room for a word's pieces (at most one per code point). */
+    private long[] buffer(int length) {
+        long[] buffer = buffers.get();
+        if (buffer.length < length) {
+            buffer = new long[Math.max(length, buffer.length * 2)];
+            buffers.set(buffer);
         }
-        return true;
+        return buffer;
     }
 
     @Override
