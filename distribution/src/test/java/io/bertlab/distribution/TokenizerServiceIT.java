@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -75,6 +76,31 @@ class TokenizerServiceIT {
             assertArrayEquals(after[0], (int[]) ids.invoke(encode.invoke(tokenizer, TEXT)), "the new one stays");
             assertEquals(reference.getProperty("service.id"), awaitTokenizer(context, "pt").getProperty("service.id"),
                     "consumers keep the same service across the swap");
+        }
+    }
+
+    @Test
+    void configuredSettingsApplyAndSentencePieceModelsLoadByName() throws Exception {
+        Path home = Distribution.copy(temp.resolve("bertlab"));
+        Files.writeString(home.resolve("deploy/io.bertlab.tokenizer-short.cfg"), "bertlab.tokenizer.name=short\nfile="
+                + SharedData.require("tokenizers/bert-base-uncased/tokenizer.json") + "\nmax_length=5\n");
+        Files.writeString(home.resolve("deploy/io.bertlab.tokenizer-t5.cfg"), "bertlab.tokenizer.name=t5\nfile="
+                + SharedData.require("tokenizers/t5-small/spiece.model") + "\n");
+        LaunchOptions options = LaunchOptions.parse(new String[] {"--features", "tokenizers"}, home);
+        FeatureCatalog catalog = FeatureCatalog.read(home.resolve("features"));
+        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()), false)) {
+            BundleContext context = runtime.framework().getBundleContext();
+            Method encode = apiClass(context, "io.bertlab.api.tokenizer.Tokenizer").getMethod("encode", String.class);
+            Method tokens = apiClass(context, "io.bertlab.api.tokenizer.Encoding").getMethod("tokens");
+            Object shortOne = context.getService(awaitTokenizer(context, "short"));
+            assertEquals(List.of("[CLS]", "que", "##ro", "um", "[SEP]"),
+                    List.of((String[]) tokens.invoke(encode.invoke(shortOne, TEXT))),
+                    "max_length=5 from the configuration");
+            Object t5 = context.getService(awaitTokenizer(context, "t5"));
+            // HF's tokens for t5-small's tokenizer.json, less its post-processor's </s>, which a bare .model lacks
+            assertEquals(List.of("▁Qu", "er", "o", "▁um", "▁cart", "ã", "o", "▁", "a", "dic", "ional"),
+                    List.of((String[]) tokens.invoke(encode.invoke(t5, TEXT))),
+                    "t5-small's spiece.model through the named service");
         }
     }
 

@@ -81,6 +81,21 @@ class MalformedTokenizerFileTest {
     }
 
     @Test
+    void charsmapThatIsNotBase64() throws IOException {
+        TokenizerFormatException e = failure("tokenizer.json", "{\"normalizer\": {\"type\": \"Sequence\","
+                + " \"normalizers\": [{\"type\": \"Precompiled\", \"precompiled_charsmap\": \"not base64!\"}]},"
+                + " \"model\": {\"vocab\": {}}}");
+        assertMentions(e, "tokenizer.json", "normalizer.normalizers[0].precompiled_charsmap", "expected base64");
+    }
+
+    @Test
+    void charsmapWhoseTrieDoesNotFit() throws IOException {
+        TokenizerFormatException e = failure("tokenizer.json", "{\"normalizer\": {\"type\": \"Precompiled\","
+                + " \"precompiled_charsmap\": \"QAAAAAAA\"}, \"model\": {\"vocab\": {}}}");
+        assertMentions(e, "normalizer.precompiled_charsmap", "SentencePiece charsmap", "64 bytes");
+    }
+
+    @Test
     void vocabTxtWithoutSpecialToken() throws IOException {
         TokenizerFormatException e = failure("vocab.txt", "[PAD]\n[UNK]\n[SEP]\nhello\n");
         assertMentions(e, "vocab.txt", "[CLS]", "not in the vocabulary");

@@ -182,7 +182,8 @@ public final class UnigramModel implements TokenizerModel {
 
     /**
      * A fused unknown segment is looked up by its text (as HuggingFace does: it may spell a piece), then spelled in
-     * bytes when byte fallback has all of them, else it is the unknown piece.
+     * bytes when byte fallback has all of them, else it is the unknown piece, named by its text as HuggingFace names
+     * it.
      */
     private void emitUnknown(int[] codePoints, int from, int start, int end, TokenSink sink) {
         String text = new String(codePoints, from + start, end - start);
@@ -204,7 +205,7 @@ public final class UnigramModel implements TokenizerModel {
                 return;
             }
         }
-        sink.token(unkId, start, end);
+        sink.tokenWithWordText(unkId, start, end);
     }
 
     /**

@@ -4,7 +4,9 @@ import io.bertlab.api.tokenizer.TokenizerFormatException;
 import io.bertlab.api.tokenizer.TokenizerProperties;
 import io.bertlab.tokenizer.core.spi.ModelConfig;
 import io.bertlab.tokenizer.core.spi.ModelFactory;
+import io.bertlab.tokenizer.core.spi.ScoredToken;
 import io.bertlab.tokenizer.core.spi.TokenizerModel;
+import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -25,7 +27,10 @@ public final class UnigramModelFactory implements ModelFactory {
 
     @Override
     public TokenizerModel read(ModelConfig config) throws TokenizerFormatException {
-        List<ScoredPiece> pieces = ScoredVocabularyReader.read(config, "vocab");
+        List<ScoredPiece> pieces = new ArrayList<>();
+        for (ScoredToken entry : config.scoredTokens("vocab")) {
+            pieces.add(new ScoredPiece(entry.token(), HuggingFaceScores.asReadByHuggingFace(entry.score())));
+        }
         Integer unkId = null;
         if (config.has("unk_id") && config.number("unk_id") != null) {
             unkId = config.integer("unk_id", 0);

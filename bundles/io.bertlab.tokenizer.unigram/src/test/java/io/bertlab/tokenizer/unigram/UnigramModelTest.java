@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.api.tokenizer.TokenizerFormatException;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -55,6 +57,20 @@ class UnigramModelTest {
         assertEquals(expected, describe(tokens(model, "Hello⅐how are⅑⅑")));
         // one byte without a piece: the whole fused run is the unknown piece
         assertEquals(List.of("10:0-1", "0:1-9"), describe(tokens(model, " unknown‰")));
+    }
+
+    /**
+     * Through the pipeline an unknown piece is named by its text, as HuggingFace names it; known ones by the
+     * vocabulary.
+     */
+    @Test
+    void unknownTokensAreNamedByTheirText() throws Exception {
+        String json = "{\"pre_tokenizer\": {\"type\": \"WhitespaceSplit\"}, \"model\": {\"type\": \"Unigram\","
+                + " \"unk_id\": 0, \"vocab\": [[\"<unk>\", 0.0], [\"ab\", -1.0], [\"c\", -2.0]]}}";
+        Encoding encoding = TokenizerFiles.fromJson(json, ModelRegistry.of(new UnigramModelFactory()))
+                .encode("abxy| c");
+        assertEquals(List.of("ab", "xy|", "c"), List.of(encoding.tokens()));
+        assertEquals(List.of(1, 0, 2), Arrays.stream(encoding.ids()).boxed().toList());
     }
 
     @Test

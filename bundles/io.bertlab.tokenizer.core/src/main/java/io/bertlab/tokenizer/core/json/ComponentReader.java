@@ -9,6 +9,7 @@ import io.bertlab.api.tokenizer.TruncationStrategy;
 import io.bertlab.tokenizer.core.decoder.BpeDecoder;
 import io.bertlab.tokenizer.core.decoder.ByteFallbackDecoder;
 import io.bertlab.tokenizer.core.decoder.ByteLevelDecoder;
+import io.bertlab.tokenizer.core.decoder.CtcDecoder;
 import io.bertlab.tokenizer.core.decoder.Decoder;
 import io.bertlab.tokenizer.core.decoder.DecoderSequence;
 import io.bertlab.tokenizer.core.decoder.FuseDecoder;
@@ -21,6 +22,7 @@ import io.bertlab.tokenizer.core.normalizer.ByteLevelNormalizer;
 import io.bertlab.tokenizer.core.normalizer.Lowercase;
 import io.bertlab.tokenizer.core.normalizer.Normalizer;
 import io.bertlab.tokenizer.core.normalizer.NormalizerSequence;
+import io.bertlab.tokenizer.core.normalizer.Precompiled;
 import io.bertlab.tokenizer.core.normalizer.Prepend;
 import io.bertlab.tokenizer.core.normalizer.Replace;
 import io.bertlab.tokenizer.core.normalizer.Strip;
@@ -37,6 +39,7 @@ import io.bertlab.tokenizer.core.pretokenizer.PreTokenizerSequence;
 import io.bertlab.tokenizer.core.pretokenizer.Punctuation;
 import io.bertlab.tokenizer.core.pretokenizer.Split;
 import io.bertlab.tokenizer.core.pretokenizer.SplitBehavior;
+import io.bertlab.tokenizer.core.pretokenizer.UnicodeScripts;
 import io.bertlab.tokenizer.core.pretokenizer.Whitespace;
 import io.bertlab.tokenizer.core.pretokenizer.WhitespaceSplit;
 import io.bertlab.tokenizer.core.processor.ByteLevelProcessing;
@@ -47,6 +50,7 @@ import io.bertlab.tokenizer.core.processor.TemplateProcessing;
 import io.bertlab.tokenizer.core.text.TextPattern;
 import java.text.Normalizer.Form;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +85,8 @@ final class ComponentReader {
                 return new Prepend(n.requiredString("prepend"));
             case "ByteLevel":
                 return new ByteLevelNormalizer();
+            case "Precompiled":
+                return precompiled(n);
             case "Sequence": {
                 List<Normalizer> list = new ArrayList<>();
                 for (ConfigNode child : n.array("normalizers")) {
@@ -91,7 +97,24 @@ final class ComponentReader {
             default:
                 throw n.error("type", unknown("normalizer", type,
                         "BertNormalizer, Lowercase, StripAccents, NFC, NFD, NFKC, NFKD, Strip, Replace, Prepend, "
-                                + "ByteLevel, Sequence"));
+                                + "ByteLevel, Precompiled, Sequence"));
+        }
+    }
+
+    /** SentencePiece's charsmap, base64 in the file; a malformed one is reported at its field. */
+    private static Precompiled precompiled(ConfigNode n) throws TokenizerFormatException {
+        String charsmap = n.requiredString("precompiled_charsmap");
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(charsmap);
+        } catch (IllegalArgumentException e) {
+            throw n.error("precompiled_charsmap", "expected base64, " + e.getMessage());
+        }
+        try {
+            return new Precompiled(bytes);
+        } catch (IllegalArgumentException e) {
+            throw n.error("precompiled_charsmap", "expected a SentencePiece charsmap ([trie size][trie][strings]): "
+                    + e.getMessage());
         }
     }
 
@@ -122,6 +145,8 @@ final class ComponentReader {
             }
             case "Split":
                 return new Split(pattern(n), behavior(n, null), n.bool("invert", false));
+            case "UnicodeScripts":
+                return new UnicodeScripts();
             case "Sequence": {
                 List<PreTokenizer> list = new ArrayList<>();
                 for (ConfigNode child : n.array("pretokenizers")) {
@@ -132,7 +157,7 @@ final class ComponentReader {
             default:
                 throw n.error("type", unknown("pre-tokenizer", type,
                         "BertPreTokenizer, Whitespace, WhitespaceSplit, ByteLevel, Metaspace, Punctuation, Digits, "
-                                + "CharDelimiterSplit, Split, Sequence"));
+                                + "CharDelimiterSplit, Split, UnicodeScripts, Sequence"));
         }
     }
 
@@ -194,6 +219,9 @@ final class ComponentReader {
             }
             case "Replace":
                 return new ReplaceDecoder(pattern(n), n.requiredString("content"));
+            case "CTC":
+                return new CtcDecoder(n.string("pad_token", "<pad>"), n.string("word_delimiter_token", "|"),
+                        n.bool("cleanup", true));
             case "Sequence": {
                 List<Decoder> list = new ArrayList<>();
                 for (ConfigNode child : n.array("decoders")) {
@@ -203,7 +231,8 @@ final class ComponentReader {
             }
             default:
                 throw n.error("type", unknown("decoder", type,
-                        "WordPiece, ByteLevel, Metaspace, BPEDecoder, ByteFallback, Fuse, Strip, Replace, Sequence"));
+                        "WordPiece, ByteLevel, Metaspace, BPEDecoder, ByteFallback, Fuse, Strip, Replace, CTC, "
+                                + "Sequence"));
         }
     }
 

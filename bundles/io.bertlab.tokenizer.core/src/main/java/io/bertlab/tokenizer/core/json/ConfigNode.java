@@ -3,6 +3,7 @@ package io.bertlab.tokenizer.core.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bertlab.api.tokenizer.TokenizerFormatException;
 import io.bertlab.tokenizer.core.spi.ModelConfig;
+import io.bertlab.tokenizer.core.spi.ScoredToken;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -276,6 +277,24 @@ public final class ConfigNode implements ModelConfig {
             merges.add(pair);
         }
         return merges;
+    }
+
+    @Override
+    public List<ScoredToken> scoredTokens(String field) throws TokenizerFormatException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isArray()) {
+            throw error(field, "expected an array of [token, score] pairs, found " + describe(value));
+        }
+        List<ScoredToken> pairs = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode pair = value.get(i);
+            if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual() || !pair.get(1).isNumber()) {
+                throw error(field + "[" + i + "]", "expected [token, score] (a string and a number), found "
+                        + describe(pair));
+            }
+            pairs.add(new ScoredToken(pair.get(0).textValue(), pair.get(1).doubleValue()));
+        }
+        return pairs;
     }
 
     /**

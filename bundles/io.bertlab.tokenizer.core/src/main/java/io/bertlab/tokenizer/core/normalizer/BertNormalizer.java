@@ -1,6 +1,7 @@
 package io.bertlab.tokenizer.core.normalizer;
 
 import io.bertlab.tokenizer.core.text.CaseMapping;
+import io.bertlab.tokenizer.core.text.Decompositions;
 import io.bertlab.tokenizer.core.text.UnicodeClasses;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class BertNormalizer extends CodePointNormalizer {
             return;
         }
         if (stripAccents) {
-            int[] decomposed = CaseMapping.decompose(c);
+            int[] decomposed = Decompositions.canonical(c);
             if (decomposed.length > 0) {
                 for (int d : decomposed) {
                     if (!UnicodeClasses.isNonSpacingMark(d)) {

@@ -5,7 +5,10 @@ import io.bertlab.tokenizer.core.text.TextPattern;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Replaces every match of a pattern; the replacement aligns with the span of the whole match. */
+/**
+ * Replaces every match of a pattern; the replacement aligns with the last character of the match, as in
+ * HuggingFace.
+ */
 public final class Replace implements Normalizer {
 
     private final TextPattern pattern;
@@ -32,8 +35,11 @@ public final class Replace implements Normalizer {
             for (int i = next[0]; i < start; i++) {
                 builder.copy(text, i);
             }
-            int originalStart = text.originalStart(start);
-            int originalEnd = text.originalEnd(end - 1);
+            // HuggingFace inserts the content after removing the match: it aligns with the match's last character
+            // (or, for an empty match, the one before it)
+            int source = end > start ? end - 1 : start - 1;
+            int originalStart = source >= 0 ? text.originalStart(source) : text.isEmpty() ? 0 : text.originalStart(0);
+            int originalEnd = source >= 0 ? text.originalEnd(source) : originalStart;
             for (int c : contentCodePoints) {
                 builder.append(c, originalStart, originalEnd);
             }

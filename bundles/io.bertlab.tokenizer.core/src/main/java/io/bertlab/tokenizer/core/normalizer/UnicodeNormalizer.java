@@ -6,14 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * NFC, NFD, NFKC or NFKD. The text is normalized segment by segment (a segment is a code point with combining
- * class 0 and the marks that follow it), so that each output code point can be aligned: when a segment keeps its
- * length, code points align one to one; otherwise each output takes the span of the input code point at the same
- * position, or of the last one when the segment grew.
+ * NFC, NFD, NFKC or NFKD. NFD and NFKD align exactly as HuggingFace does (see {@link Decomposition}). NFC and NFKC
+ * normalize segment by segment (a segment is a code point with combining class 0 and the marks that follow it), so
+ * that each output code point can be aligned: when a segment keeps its length, code points align one to one;
+ * otherwise each output takes the span of the input code point at the same position, or of the last one when the
+ * segment grew.
  */
 public final class UnicodeNormalizer implements Normalizer {
 
     private final java.text.Normalizer.Form form;
+    private final Decomposition decomposition;
 
     /**
      * A Unicode normalizer.
@@ -22,10 +24,18 @@ public final class UnicodeNormalizer implements Normalizer {
      */
     public UnicodeNormalizer(java.text.Normalizer.Form form) {
         this.form = form;
+        this.decomposition = switch (form) {
+            case NFD -> new Decomposition(false);
+            case NFKD -> new Decomposition(true);
+            default -> null;
+        };
     }
 
     @Override
     public NormalizedText normalize(NormalizedText text) {
+        if (decomposition != null) {
+            return decomposition.apply(text);
+        }
         int n = text.length();
         NormalizedText.Builder builder = NormalizedText.builder(n + 8);
         int segmentStart = 0;

@@ -6,6 +6,7 @@ import io.bertlab.api.tokenizer.Padding;
 import io.bertlab.api.tokenizer.PaddingStrategy;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.Truncation;
+import io.bertlab.tokenizer.core.spi.TokenSink;
 import io.bertlab.tokenizer.core.spi.TokenizerModel;
 import io.bertlab.tokenizer.core.text.NormalizedText;
 import java.util.ArrayList;
@@ -169,12 +170,18 @@ public final class PipelineTokenizer implements Tokenizer {
         return out;
     }
 
-    /** Tokenizes the words of one sequence into a buffer, counting words as HuggingFace's splits. */
-    private final class SequenceEncoder {
+    /**
+     * Tokenizes the words of one sequence into a buffer, counting words as HuggingFace's splits. It is the model's
+     * sink for the word at hand: a token takes its text from the vocabulary, or from the word where the model says
+     * so (the only case that builds a string).
+     */
+    private final class SequenceEncoder implements TokenSink {
         private final EncodingBuffer out;
         private final int sequenceId;
         private final List<NormalizedText> words = new ArrayList<>();
         private int wordIndex;
+        private NormalizedText word;
+        private int wordId;
 
         SequenceEncoder(EncodingBuffer out, int sequenceId) {
             this.out = out;
@@ -194,12 +201,27 @@ public final class PipelineTokenizer implements Tokenizer {
                 pipeline.preTokenizer().split(piece, words);
             }
             TokenizerModel model = pipeline.model();
-            for (NormalizedText word : words) {
-                int index = wordIndex++;
-                model.tokenize(word.array(), word.arrayOffset(), word.length(), (id, start, end) -> out.add(id,
-                        model.idToToken(id), sequenceId, word.originalStart(start), word.originalEnd(end - 1), index,
-                        0, sequenceId));
+            for (NormalizedText w : words) {
+                word = w;
+                wordId = wordIndex++;
+                model.tokenize(w.array(), w.arrayOffset(), w.length(), this);
             }
+            word = null;
+        }
+
+        @Override
+        public void token(int id, int start, int end) {
+            add(id, pipeline.model().idToToken(id), start, end);
+        }
+
+        @Override
+        public void tokenWithWordText(int id, int start, int end) {
+            add(id, new String(word.array(), word.arrayOffset() + start, end - start), start, end);
+        }
+
+        private void add(int id, String token, int start, int end) {
+            out.add(id, token, sequenceId, word.originalStart(start), word.originalEnd(end - 1), wordId, 0,
+                    sequenceId);
         }
     }
 

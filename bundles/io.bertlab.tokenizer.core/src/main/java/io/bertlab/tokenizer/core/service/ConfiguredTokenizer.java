@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -46,14 +47,16 @@ public final class ConfiguredTokenizer implements Tokenizer {
     /**
      * Loads the configured file.
      *
-     * @param loader the loader chosen by {@code loader.target}
+     * @param loader the loader chosen by {@code loader.target}; greedy, so that a loader of higher ranking arriving
+     *     later (the SentencePiece bundle's, which also reads {@code .model} files) takes over
      * @param config the configuration
      * @throws IOException when the file cannot be read or is malformed (the component then stays inactive and
      *     the error names the file and place)
      */
     @Activate
-    public ConfiguredTokenizer(@Reference(name = "loader") TokenizerLoader loader, TokenizerConfiguration config)
-            throws IOException {
+    public ConfiguredTokenizer(
+            @Reference(name = "loader", policyOption = ReferencePolicyOption.GREEDY) TokenizerLoader loader,
+            TokenizerConfiguration config) throws IOException {
         this.loader = loader;
         this.loaded = load(config);
     }
@@ -78,9 +81,9 @@ public final class ConfiguredTokenizer implements Tokenizer {
 
     private static EncodeOptions defaults(Tokenizer tokenizer, TokenizerConfiguration config) {
         EncodeOptions options = tokenizer.defaults();
-        if (config.max_length() > 0) {
+        if (config.max__length() > 0) {
             options = options.with(new Truncation(
-                    TruncationStrategy.valueOf(config.truncation().toUpperCase(Locale.ROOT)), config.max_length(), 0,
+                    TruncationStrategy.valueOf(config.truncation().toUpperCase(Locale.ROOT)), config.max__length(), 0,
                     Direction.RIGHT));
         }
         Padding template = tokenizer.defaultPadding();
@@ -91,10 +94,10 @@ public final class ConfiguredTokenizer implements Tokenizer {
                 options = options.with(template.withStrategy(PaddingStrategy.LONGEST, 0));
                 break;
             case "max_length":
-                if (config.max_length() <= 0) {
+                if (config.max__length() <= 0) {
                     throw new IllegalArgumentException("padding=max_length needs max_length > 0");
                 }
-                options = options.with(template.withStrategy(PaddingStrategy.FIXED, config.max_length()));
+                options = options.with(template.withStrategy(PaddingStrategy.FIXED, config.max__length()));
                 break;
             default:
                 throw new IllegalArgumentException("padding must be none, longest or max_length, not '"

@@ -23,9 +23,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "For vocab.txt: uncased (true) or cased (false)")
     boolean lowercase() default true;
 
-    /** @return truncation length, 0 for the file's setting */
+    /**
+     * The property {@code max_length}: DS maps a double underscore to one underscore (a single underscore would
+     * mean {@code max.length}).
+     *
+     * @return truncation length, 0 for the file's setting
+     */
     @AttributeDefinition(description = "Truncate to this many tokens (0: as the file says)")
-    int max_length() default 0;
+    int max__length() default 0;
 
     /** @return truncation strategy */
     @AttributeDefinition(description = "longest_first, only_first or only_second")

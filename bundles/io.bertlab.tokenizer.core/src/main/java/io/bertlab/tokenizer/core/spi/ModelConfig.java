@@ -78,6 +78,17 @@ public interface ModelConfig {
     List<String[]> merges(String field) throws TokenizerFormatException;
 
     /**
+     * An array of {@code [token, score]} pairs, e.g. Unigram's {@code vocab}.
+     *
+     * @param field the field
+     * @return the pairs, in file order
+     * @throws TokenizerFormatException when absent or not an array, or an element is not a string and a number
+     *     (naming the element, e.g. {@code model.vocab[3]})
+     * @since 1.2
+     */
+    List<ScoredToken> scoredTokens(String field) throws TokenizerFormatException;
+
+    /**
      * An error at a field of this object.
      *
      * @param field the field (or {@code field[index]})

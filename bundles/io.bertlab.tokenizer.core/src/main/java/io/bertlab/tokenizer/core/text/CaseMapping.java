@@ -1,13 +1,22 @@
 package io.bertlab.tokenizer.core.text;
 
 /**
- * Character-by-character case and decomposition mappings as Rust's {@code char} methods perform them (no
- * context-dependent rules such as final sigma), with caches for the Basic Multilingual Plane.
+ * Character-by-character case mappings as Rust's {@code char} methods perform them (no context-dependent rules such
+ * as final sigma; Rust's Unicode 16 where Java 17's Unicode 13 lacks a mapping).
  */
 public final class CaseMapping {
 
-    private static final int[] NO_CHANGE = new int[0];
-    private static final int[][] NFD_CACHE = new int[0x10000][];
+    /**
+     * Lower-case mappings of Unicode 14 to 16, which Rust's {@code char::to_lowercase} (Unicode 16) applies and
+     * Java 17 (Unicode 13) does not know: {@code {first, last, offset}}, or {@code {c, c, -mapping}} for a mapping
+     * outside any pattern (negative to tell it apart).
+     */
+    private static final int[][] NEWER_LOWERCASE = {
+        {0x1C89, 0x1C89, 1}, {0x2C2F, 0x2C2F, 0x30}, {0xA7C0, 0xA7C0, 1}, {0xA7CB, 0xA7CB, -0x264},
+        {0xA7CC, 0xA7CC, 1}, {0xA7D0, 0xA7D0, 1}, {0xA7D6, 0xA7D6, 1}, {0xA7D8, 0xA7D8, 1}, {0xA7DA, 0xA7DA, 1},
+        {0xA7DC, 0xA7DC, -0x19B}, {0x10570, 0x1057A, 0x27}, {0x1057C, 0x1058A, 0x27}, {0x1058C, 0x10592, 0x27},
+        {0x10594, 0x10595, 0x27}, {0x10D50, 0x10D65, 0x20},
+    };
 
     private CaseMapping() {
     }
@@ -23,36 +32,20 @@ public final class CaseMapping {
             // The one unconditional multi-character lower-case mapping of Unicode's SpecialCasing.
             sink.accept('i');
             sink.accept(0x307);
+        } else if (c >= NEWER_LOWERCASE[0][0]) {
+            sink.accept(newerLowercase(c));
         } else {
             sink.accept(Character.toLowerCase(c));
         }
     }
 
-    /**
-     * The canonical decomposition (NFD) of one code point.
-     *
-     * @param c the code point
-     * @return its decomposition, or an empty array when it decomposes to itself
-     */
-    public static int[] decompose(int c) {
-        if (c < 0xC0) {
-            return NO_CHANGE;
-        }
-        if (c < 0x10000) {
-            int[] cached = NFD_CACHE[c];
-            if (cached == null) {
-                cached = computeDecomposition(c);
-                NFD_CACHE[c] = cached;
+    private static int newerLowercase(int c) {
+        for (int[] range : NEWER_LOWERCASE) {
+            if (c >= range[0] && c <= range[1]) {
+                return range[2] < 0 ? -range[2] : c + range[2];
             }
-            return cached;
         }
-        return computeDecomposition(c);
-    }
-
-    private static int[] computeDecomposition(int c) {
-        String s = new String(Character.toChars(c));
-        String d = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD);
-        return d.equals(s) ? NO_CHANGE : d.codePoints().toArray();
+        return Character.toLowerCase(c);
     }
 
     /** Receives code points. */

@@ -215,6 +215,18 @@ public final class NormalizedText {
         }
 
         /**
+         * Appends a code point with the original span of a code point of another text.
+         *
+         * @param codePoint the code point to append
+         * @param text the text whose alignment it takes
+         * @param index the index in that text
+         * @return this builder
+         */
+        public Builder copyAlignment(int codePoint, NormalizedText text, int index) {
+            return append(codePoint, text.originalStart(index), text.originalEnd(index));
+        }
+
+        /**
          * The number of code points so far.
          *
          * @return the length

@@ -6,6 +6,8 @@ package io.bertlab.tokenizer.core.text;
  */
 public final class UnicodeClasses {
 
+    private static final CodePointRanges COMBINING_MARKS = CodePointRanges.load("combining-marks-unicode-9.txt");
+
     private UnicodeClasses() {
     }
 
@@ -95,16 +97,15 @@ public final class UnicodeClasses {
     }
 
     /**
-     * General category Mark (Mn, Mc, Me): what the StripAccents normalizer removes, and what Unicode composition
-     * treats as combining.
+     * HuggingFace's {@code is_combining_mark}: general category Mark (Mn, Mc, Me) as of Unicode 9.0, the version
+     * of its table (Java 17 knows the marks of Unicode 13, which StripAccents must keep). What the StripAccents
+     * normalizer removes, and what the segments of NFC and NFKC attach to the character before them.
      *
      * @param c a code point
-     * @return true for any combining mark
+     * @return true for a combining mark
      */
     public static boolean isCombiningMark(int c) {
-        int type = Character.getType(c);
-        return c >= 0x300 && (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK);
+        return c >= 0x300 && COMBINING_MARKS.contains(c);
     }
 
     /**

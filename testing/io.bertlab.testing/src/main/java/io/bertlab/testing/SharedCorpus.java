@@ -1,4 +1,4 @@
-package io.bertlab.tokenizer.unigram;
+package io.bertlab.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * TSV files (split on tabs, no quoting; sentence columns found by header name, CoLA's headerless files by
  * position).
  */
-final class SharedCorpus {
+public final class SharedCorpus {
 
     private static final Set<String> SENTENCE_COLUMNS = Set.of("sentence", "sentence1", "sentence2", "question",
             "#1 String", "#2 String");
@@ -25,7 +25,14 @@ final class SharedCorpus {
     private SharedCorpus() {
     }
 
-    static List<String> texts(Path textRoot, Path glueRoot) {
+    /**
+     * Every text line and GLUE sentence, in a stable order (files sorted by path).
+     *
+     * @param textRoot the {@code text} folder of the shared data
+     * @param glueRoot the {@code glue} folder of the shared data
+     * @return the inputs
+     */
+    public static List<String> texts(Path textRoot, Path glueRoot) {
         List<String> texts = new ArrayList<>();
         for (Path file : files(textRoot, "")) {
             texts.addAll(lines(file));
@@ -34,6 +41,15 @@ final class SharedCorpus {
             texts.addAll(glueSentences(file));
         }
         return texts;
+    }
+
+    /**
+     * Every text line and GLUE sentence of the shared data.
+     *
+     * @return the inputs
+     */
+    public static List<String> texts() {
+        return texts(SharedData.require("text"), SharedData.require("glue"));
     }
 
     private static List<String> glueSentences(Path file) {
