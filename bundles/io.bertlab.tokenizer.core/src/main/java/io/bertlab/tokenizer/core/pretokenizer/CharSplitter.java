@@ -55,12 +55,12 @@ final class CharSplitter {
      * Splits by a pattern.
      *
      * @param piece the piece
-     * @param pattern the delimiter pattern
+     * @param pattern finds the delimiters (or, inverted, the words)
      * @param invert when true the matches are the words and the rest are delimiters
      * @param behavior what to do with delimiters
      * @param out receives the words
      */
-    static void split(NormalizedText piece, TextPattern pattern, boolean invert, SplitBehavior behavior,
+    static void split(NormalizedText piece, Matches pattern, boolean invert, SplitBehavior behavior,
             List<NormalizedText> out) {
         int n = piece.length();
         int[][] holder = {new int[8]};
@@ -81,6 +81,20 @@ final class CharSplitter {
             return;
         }
         behavior.emit(piece, holder[0], flags[0], count[0], out);
+    }
+
+    /** Finds matches in code points: {@link TextPattern#find}, or a hand-written scanner of the same contract. */
+    @FunctionalInterface
+    interface Matches {
+        /**
+         * Reports the non-overlapping, non-empty matches from left to right.
+         *
+         * @param codePoints the text
+         * @param from where it starts
+         * @param length how many code points
+         * @param sink receives each match, relative to {@code from}
+         */
+        void find(int[] codePoints, int from, int length, TextPattern.MatchSink sink);
     }
 
     private static void append(int[][] bounds, boolean[][] flags, int[] count, int end, boolean delimiter) {

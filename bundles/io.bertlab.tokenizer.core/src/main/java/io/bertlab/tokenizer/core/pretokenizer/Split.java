@@ -28,7 +28,7 @@ public final class Split implements PreTokenizer {
 
     @Override
     public void split(NormalizedText piece, List<NormalizedText> out) {
-        CharSplitter.split(piece, pattern, invert, behavior, out);
+        CharSplitter.split(piece, pattern::find, invert, behavior, out);
     }
 
     @Override
