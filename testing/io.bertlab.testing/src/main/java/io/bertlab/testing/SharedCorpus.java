@@ -52,11 +52,32 @@ public final class SharedCorpus {
         return texts(SharedData.require("text"), SharedData.require("glue"));
     }
 
-    private static List<String> glueSentences(Path file) {
+    /**
+     * Every {@code stride}-th element, from the first: a deterministic sample.
+     *
+     * @param all the full list
+     * @param stride 1 for all
+     * @return the sample
+     */
+    public static List<String> everyNth(List<String> all, int stride) {
+        List<String> sample = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += stride) {
+            sample.add(all.get(i));
+        }
+        return sample;
+    }
+
+    /**
+     * The sentences of each row of a GLUE TSV file (one for single-sentence tasks, two for pair tasks), in order.
+     *
+     * @param file the TSV file
+     * @return one list of sentences per data row
+     */
+    public static List<List<String>> glueRows(Path file) {
         List<String> lines = lines(file);
-        List<String> sentences = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         if (lines.isEmpty()) {
-            return sentences;
+            return rows;
         }
         String[] header = lines.get(0).replace("\uFEFF", "").split("\t", -1);
         List<Integer> columns = new ArrayList<>();
@@ -72,16 +93,31 @@ public final class SharedCorpus {
         }
         for (String line : lines.subList(firstRow, lines.size())) {
             String[] fields = line.split("\t", -1);
+            List<String> sentences = new ArrayList<>();
             for (int c : columns) {
                 if (c < fields.length) {
                     sentences.add(fields[c]);
                 }
             }
+            rows.add(sentences);
         }
+        return rows;
+    }
+
+    private static List<String> glueSentences(Path file) {
+        List<String> sentences = new ArrayList<>();
+        glueRows(file).forEach(sentences::addAll);
         return sentences;
     }
 
-    private static List<Path> files(Path root, String suffix) {
+    /**
+     * The regular files under a folder whose names end so, sorted by path.
+     *
+     * @param root the folder
+     * @param suffix the ending, or "" for all
+     * @return the files
+     */
+    public static List<Path> files(Path root, String suffix) {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted().toList();
         } catch (IOException e) {
@@ -89,7 +125,13 @@ public final class SharedCorpus {
         }
     }
 
-    private static List<String> lines(Path file) {
+    /**
+     * A UTF-8 file's lines (LF or CRLF), without a final empty one.
+     *
+     * @param file the file
+     * @return the lines
+     */
+    public static List<String> lines(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));

@@ -16,7 +16,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Turns a {@code --tokenizer} argument into a tokenizer, the same way for every command of this bundle: the name
@@ -31,10 +30,8 @@ public class TokenizerResolver {
 
     private final Map<String, Tokenizer> named = new ConcurrentHashMap<>();
 
-    // Greedy: a loader of higher ranking that arrives later (the SentencePiece bundle's, which also reads .model
-    // files) replaces the one bound first.
     @Reference(target = "(" + TokenizerProperties.IMPLEMENTATION + "=" + TokenizerProperties.IMPLEMENTATION_BERTLAB
-            + ")", policyOption = ReferencePolicyOption.GREEDY)
+            + ")")
     private TokenizerLoader loader;
 
     /** For Declarative Services. */

@@ -76,7 +76,21 @@ public final class TokenizerFiles {
      * @throws TokenizerFormatException when malformed
      */
     public static PipelineTokenizer fromJson(String json, ModelRegistry models) throws TokenizerFormatException {
-        return new TokenizerJsonReader(models).read(TokenizerJsonReader.parse(null, json));
+        return fromJson(json, null, models);
+    }
+
+    /**
+     * Reads {@code tokenizer.json} text converted from another file, whose errors name that file.
+     *
+     * @param json the text
+     * @param origin the file it was converted from, named in errors
+     * @param models the model plugins
+     * @return the tokenizer
+     * @throws TokenizerFormatException when malformed, or a component or model plugin is missing
+     */
+    public static PipelineTokenizer fromJson(String json, Path origin, ModelRegistry models)
+            throws TokenizerFormatException {
+        return new TokenizerJsonReader(models).read(TokenizerJsonReader.parse(origin, json));
     }
 
     /**

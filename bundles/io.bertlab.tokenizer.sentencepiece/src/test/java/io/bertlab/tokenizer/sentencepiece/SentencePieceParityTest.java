@@ -62,10 +62,7 @@ class SentencePieceParityTest {
     @BeforeAll
     static void loadTexts() {
         List<String> all = SharedCorpus.texts();
-        texts = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += STRIDE) {
-            texts.add(all.get(i));
-        }
+        texts = SharedCorpus.everyNth(all, STRIDE);
         System.out.printf("SentencePiece parity inputs: %d of %d text lines and GLUE sentences (every %d-th)%n",
                 texts.size(), all.size(), STRIDE);
     }

@@ -2,7 +2,6 @@ package io.bertlab.tokenizer.unigram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.bertlab.testing.SharedData;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
 import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
@@ -50,11 +49,7 @@ class SentencePieceFuzzParityTest {
 
     @TestFactory
     Stream<DynamicTest> randomTextsEncodeAsHuggingFace() {
-        return Stream.of(
-                SharedData.require("tokenizers/t5-small/tokenizer.json"),
-                SharedData.require("tokenizers/xlnet-base-cased/tokenizer.json"),
-                SharedData.reference("tokenizers/albert-base-v2/tokenizer.json"))
-                .map(file -> DynamicTest.dynamicTest(file.getParent().getFileName().toString(), () -> check(file)));
+        return UnigramFiles.eachFile(SentencePieceFuzzParityTest::check);
     }
 
     private static void check(Path file) throws Exception {

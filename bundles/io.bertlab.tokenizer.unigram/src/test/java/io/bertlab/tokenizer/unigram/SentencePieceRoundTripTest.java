@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bertlab.testing.SharedData;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
 import io.bertlab.tokenizer.core.json.TokenizerJsonWriter;
@@ -26,11 +25,7 @@ class SentencePieceRoundTripTest {
 
     @TestFactory
     Stream<DynamicTest> writtenFilesReadBackIdentically() {
-        return Stream.of(
-                SharedData.require("tokenizers/t5-small/tokenizer.json"),
-                SharedData.require("tokenizers/xlnet-base-cased/tokenizer.json"),
-                SharedData.reference("tokenizers/albert-base-v2/tokenizer.json"))
-                .map(file -> DynamicTest.dynamicTest(file.getParent().getFileName().toString(), () -> check(file)));
+        return UnigramFiles.eachFile(SentencePieceRoundTripTest::check);
     }
 
     private static void check(Path file) throws Exception {

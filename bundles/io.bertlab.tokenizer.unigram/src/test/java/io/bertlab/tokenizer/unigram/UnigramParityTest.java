@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.testing.SharedCorpus;
-import io.bertlab.testing.SharedData;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
 import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
@@ -38,21 +37,14 @@ class UnigramParityTest {
     @BeforeAll
     static void loadTexts() {
         List<String> all = SharedCorpus.texts();
-        texts = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += STRIDE) {
-            texts.add(all.get(i));
-        }
+        texts = SharedCorpus.everyNth(all, STRIDE);
         System.out.printf("Unigram parity inputs: %d of %d text lines and GLUE sentences (every %d-th), and %d pairs"
                 + " of consecutive ones%n", texts.size(), all.size(), STRIDE, texts.size() / 2);
     }
 
     @TestFactory
     Stream<DynamicTest> sentencePieceFilesEncodeAsHuggingFace() {
-        return Stream.of(
-                SharedData.require("tokenizers/t5-small/tokenizer.json"),
-                SharedData.require("tokenizers/xlnet-base-cased/tokenizer.json"),
-                SharedData.reference("tokenizers/albert-base-v2/tokenizer.json"))
-                .map(file -> DynamicTest.dynamicTest(file.getParent().getFileName().toString(), () -> check(file)));
+        return UnigramFiles.eachFile(UnigramParityTest::check);
     }
 
     private static void check(Path file) throws IOException {

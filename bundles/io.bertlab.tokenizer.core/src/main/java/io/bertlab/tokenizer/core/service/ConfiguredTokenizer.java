@@ -21,7 +21,6 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -47,16 +46,14 @@ public final class ConfiguredTokenizer implements Tokenizer {
     /**
      * Loads the configured file.
      *
-     * @param loader the loader chosen by {@code loader.target}; greedy, so that a loader of higher ranking arriving
-     *     later (the SentencePiece bundle's, which also reads {@code .model} files) takes over
+     * @param loader the loader chosen by {@code loader.target}
      * @param config the configuration
      * @throws IOException when the file cannot be read or is malformed (the component then stays inactive and
      *     the error names the file and place)
      */
     @Activate
-    public ConfiguredTokenizer(
-            @Reference(name = "loader", policyOption = ReferencePolicyOption.GREEDY) TokenizerLoader loader,
-            TokenizerConfiguration config) throws IOException {
+    public ConfiguredTokenizer(@Reference(name = "loader") TokenizerLoader loader, TokenizerConfiguration config)
+            throws IOException {
         this.loader = loader;
         this.loaded = load(config);
     }
