@@ -7,6 +7,7 @@ import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.api.tokenizer.PaddingStrategy;
 import io.bertlab.api.tokenizer.Tokenizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,11 +109,7 @@ final class NativeTokenizer implements Tokenizer, AutoCloseable {
     }
 
     private static int[] ints(long[] longs) {
-        int[] ints = new int[longs.length];
-        for (int i = 0; i < longs.length; i++) {
-            ints[i] = (int) longs[i];
-        }
-        return ints;
+        return Arrays.stream(longs).mapToInt(Math::toIntExact).toArray();
     }
 
     @Override

@@ -5,6 +5,7 @@ import ai.djl.huggingface.tokenizers.jni.LibUtils;
 import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import io.bertlab.api.tokenizer.EncodeOptions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -76,11 +77,7 @@ final class HuggingFaceOracle implements AutoCloseable {
     }
 
     private static int[] ints(long[] longs) {
-        int[] ints = new int[longs.length];
-        for (int i = 0; i < longs.length; i++) {
-            ints[i] = (int) longs[i];
-        }
-        return ints;
+        return Arrays.stream(longs).mapToInt(Math::toIntExact).toArray();
     }
 
     @Override

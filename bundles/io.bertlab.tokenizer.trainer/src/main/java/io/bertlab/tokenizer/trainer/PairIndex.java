@@ -28,39 +28,36 @@ final class PairIndex {
 
     /** The index of a pair, numbered on first sight from 0. */
     int indexOf(long pair) {
-        int mask = keys.length - 1;
-        for (int slot = mix(pair) & mask;; slot = (slot + 1) & mask) {
-            long key = keys[slot];
-            if (key == pair) {
-                return slots[slot];
-            }
-            if (key == EMPTY) {
-                if (size == pairsByIndex.length) {
-                    pairsByIndex = Arrays.copyOf(pairsByIndex, size * 2);
-                }
-                pairsByIndex[size] = pair;
-                keys[slot] = pair;
-                slots[slot] = size;
-                if (++size * 2 > keys.length) {
-                    grow();
-                }
-                return size - 1;
-            }
+        int slot = slotOf(pair);
+        if (keys[slot] == pair) {
+            return slots[slot];
         }
+        if (size == pairsByIndex.length) {
+            pairsByIndex = Arrays.copyOf(pairsByIndex, size * 2);
+        }
+        pairsByIndex[size] = pair;
+        keys[slot] = pair;
+        slots[slot] = size;
+        if (++size * 2 > keys.length) {
+            grow();
+        }
+        return size - 1;
     }
 
     /** The index of a pair, or -1 when never seen. */
     int find(long pair) {
+        int slot = slotOf(pair);
+        return keys[slot] == pair ? slots[slot] : -1;
+    }
+
+    /** The slot holding a pair, or the empty slot where it would go (linear probing). */
+    private int slotOf(long pair) {
         int mask = keys.length - 1;
-        for (int slot = mix(pair) & mask;; slot = (slot + 1) & mask) {
-            long key = keys[slot];
-            if (key == pair) {
-                return slots[slot];
-            }
-            if (key == EMPTY) {
-                return -1;
-            }
+        int slot = mix(pair) & mask;
+        while (keys[slot] != pair && keys[slot] != EMPTY) {
+            slot = (slot + 1) & mask;
         }
+        return slot;
     }
 
     /** The pair of an index. */
@@ -79,13 +76,9 @@ final class PairIndex {
         keys = new long[oldKeys.length * 2];
         slots = new int[oldKeys.length * 2];
         Arrays.fill(keys, EMPTY);
-        int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != EMPTY) {
-                int slot = mix(oldKeys[i]) & mask;
-                while (keys[slot] != EMPTY) {
-                    slot = (slot + 1) & mask;
-                }
+                int slot = slotOf(oldKeys[i]);
                 keys[slot] = oldKeys[i];
                 slots[slot] = oldSlots[i];
             }

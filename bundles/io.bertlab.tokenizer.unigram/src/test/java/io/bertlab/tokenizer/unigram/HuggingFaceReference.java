@@ -7,6 +7,7 @@ import io.bertlab.api.tokenizer.Encoding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,11 +72,7 @@ final class HuggingFaceReference implements AutoCloseable {
     }
 
     private static int[] ints(long[] longs) {
-        int[] ints = new int[longs.length];
-        for (int i = 0; i < longs.length; i++) {
-            ints[i] = (int) longs[i];
-        }
-        return ints;
+        return Arrays.stream(longs).mapToInt(Math::toIntExact).toArray();
     }
 
     @Override
