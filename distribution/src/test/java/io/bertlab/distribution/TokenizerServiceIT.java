@@ -104,6 +104,45 @@ class TokenizerServiceIT {
         }
     }
 
+    @Test
+    void aModelFileConfiguredBeforeItsFormatArrivesLoadsOnceTheFormatStarts() throws Exception {
+        Path home = Distribution.copy(temp.resolve("bertlab"));
+        LaunchOptions options = LaunchOptions.parse(new String[] {"--features", "tokenizers"}, home);
+        FeatureCatalog catalog = FeatureCatalog.read(home.resolve("features"));
+        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()), false)) {
+            BundleContext context = runtime.framework().getBundleContext();
+            Bundle sentencePiece = Arrays.stream(context.getBundles())
+                    .filter(b -> "io.bertlab.tokenizer.sentencepiece".equals(b.getSymbolicName())).findFirst()
+                    .orElseThrow();
+            sentencePiece.stop();
+            Files.writeString(home.resolve("deploy/io.bertlab.tokenizer-late.cfg"), "bertlab.tokenizer.name=late\nfile="
+                    + SharedData.require("tokenizers/t5-small/spiece.model") + "\n");
+            // Wait until FileInstall has handed the configuration to ConfigAdmin and DS has had it a while. The
+            // component is delayed: each getService tries the file again, so it loads once the format is there.
+            ServiceReference<?> admin = Distribution.awaitService(context, "org.osgi.service.cm.ConfigurationAdmin",
+                    "(objectClass=org.osgi.service.cm.ConfigurationAdmin)", WAIT);
+            Object configurationAdmin = context.getService(admin);
+            Method list = configurationAdmin.getClass().getMethod("listConfigurations", String.class);
+            assertTrue(Distribution.eventually(WAIT,
+                    () -> call(() -> list.invoke(configurationAdmin, "(bertlab.tokenizer.name=late)")) != null),
+                    "the configuration never reached ConfigAdmin");
+            Thread.sleep(1000);
+            sentencePiece.start();
+            Object late = context.getService(awaitTokenizer(context, "late"));
+            Method encode = apiClass(context, "io.bertlab.api.tokenizer.Tokenizer").getMethod("encode", String.class);
+            Method tokens = apiClass(context, "io.bertlab.api.tokenizer.Encoding").getMethod("tokens");
+            assertEquals("▁Qu", ((String[]) tokens.invoke(encode.invoke(late, TEXT)))[0]);
+        }
+    }
+
+    private static Object call(java.util.concurrent.Callable<Object> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String configuration(Path file) {
         return "bertlab.tokenizer.name=pt\nfile=" + file.toString().replace("\\", "\\\\") + "\n";
     }
