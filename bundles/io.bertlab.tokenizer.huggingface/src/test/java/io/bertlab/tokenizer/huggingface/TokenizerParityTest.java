@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * truncation (with stride: overflowing parts compared too) and padding. Compares tokens, ids, type ids, attention
  * mask, special-tokens mask, word ids and offsets; an input where HuggingFace fails must fail in bertlab too.
  *
- * <p>To stay within CI time, every {@code bertlab.parity.stride}-th input of each data file is used (default 12,
+ * <p>To stay within CI time, every {@code bertlab.parity.stride}-th input of each data file is used (default 50,
  * deterministic); {@code -Dbertlab.parity.stride=1} compares everything.
  */
 class TokenizerParityTest {
