@@ -1,28 +1,22 @@
 package io.bertlab.tokenizer.core.decoder;
 
+import io.bertlab.tokenizer.core.text.ByteLevelSettings;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Maps byte-level characters back to bytes and decodes them as UTF-8 (invalid sequences become U+FFFD). */
 public final class ByteLevelDecoder implements Decoder {
 
-    private final boolean addPrefixSpace;
-    private final boolean trimOffsets;
-    private final boolean useRegex;
+    private final ByteLevelSettings settings;
 
     /**
      * A byte-level decoder.
      *
-     * @param addPrefixSpace kept for the file
-     * @param trimOffsets kept for the file
-     * @param useRegex kept for the file
+     * @param settings kept for the file
      */
-    public ByteLevelDecoder(boolean addPrefixSpace, boolean trimOffsets, boolean useRegex) {
-        this.addPrefixSpace = addPrefixSpace;
-        this.trimOffsets = trimOffsets;
-        this.useRegex = useRegex;
+    public ByteLevelDecoder(ByteLevelSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -47,11 +41,6 @@ public final class ByteLevelDecoder implements Decoder {
 
     @Override
     public Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", "ByteLevel");
-        json.put("add_prefix_space", addPrefixSpace);
-        json.put("trim_offsets", trimOffsets);
-        json.put("use_regex", useRegex);
-        return json;
+        return settings.toJson();
     }
 }

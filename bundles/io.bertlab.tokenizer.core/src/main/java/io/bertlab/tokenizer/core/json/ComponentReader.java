@@ -47,6 +47,7 @@ import io.bertlab.tokenizer.core.processor.PostProcessor;
 import io.bertlab.tokenizer.core.processor.ProcessorSequence;
 import io.bertlab.tokenizer.core.processor.SpecialToken;
 import io.bertlab.tokenizer.core.processor.TemplateProcessing;
+import io.bertlab.tokenizer.core.text.ByteLevelSettings;
 import io.bertlab.tokenizer.core.text.TextPattern;
 import java.text.Normalizer.Form;
 import java.util.ArrayList;
@@ -128,8 +129,7 @@ final class ComponentReader {
             case "WhitespaceSplit":
                 return new WhitespaceSplit();
             case "ByteLevel":
-                return new ByteLevelPreTokenizer(n.bool("add_prefix_space", true), n.bool("trim_offsets", true),
-                        n.bool("use_regex", true));
+                return new ByteLevelPreTokenizer(byteLevel(n));
             case "Metaspace":
                 return new Metaspace(replacement(n), prependScheme(n), n.bool("split", true));
             case "Punctuation":
@@ -176,8 +176,7 @@ final class ComponentReader {
                         (Integer) cls[1], n.bool("trim_offsets", true), n.bool("add_prefix_space", true));
             }
             case "ByteLevel":
-                return new ByteLevelProcessing(n.bool("add_prefix_space", true), n.bool("trim_offsets", true),
-                        n.bool("use_regex", true));
+                return new ByteLevelProcessing(byteLevel(n));
             case "TemplateProcessing":
                 return template(n);
             case "Sequence": {
@@ -199,8 +198,7 @@ final class ComponentReader {
             case "WordPiece":
                 return new WordPieceDecoder(n.string("prefix", "##"), n.bool("cleanup", true));
             case "ByteLevel":
-                return new ByteLevelDecoder(n.bool("add_prefix_space", true), n.bool("trim_offsets", true),
-                        n.bool("use_regex", true));
+                return new ByteLevelDecoder(byteLevel(n));
             case "Metaspace":
                 return new MetaspaceDecoder(replacement(n), prependScheme(n).name().toLowerCase(Locale.ROOT),
                         n.bool("split", true));
@@ -429,5 +427,11 @@ final class ComponentReader {
 
     private static String unknown(String kind, String type, String known) {
         return "unknown " + kind + " type \"" + type + "\"; expected one of " + known;
+    }
+
+    /** The options every {@code ByteLevel} object carries, with HF's defaults. */
+    private static ByteLevelSettings byteLevel(ConfigNode n) throws TokenizerFormatException {
+        return new ByteLevelSettings(n.bool("add_prefix_space", true), n.bool("trim_offsets", true),
+                n.bool("use_regex", true));
     }
 }

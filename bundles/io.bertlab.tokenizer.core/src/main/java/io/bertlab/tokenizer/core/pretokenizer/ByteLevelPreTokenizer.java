@@ -2,9 +2,9 @@ package io.bertlab.tokenizer.core.pretokenizer;
 
 import io.bertlab.tokenizer.core.normalizer.Prepend;
 import io.bertlab.tokenizer.core.text.ByteLevelAlphabet;
+import io.bertlab.tokenizer.core.text.ByteLevelSettings;
 import io.bertlab.tokenizer.core.text.NormalizedText;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,30 +16,25 @@ public final class ByteLevelPreTokenizer implements PreTokenizer {
 
     private static final int[] SPACE = {' '};
 
-    private final boolean addPrefixSpace;
-    private final boolean trimOffsets;
-    private final boolean useRegex;
+    private final ByteLevelSettings settings;
 
     /**
      * A byte-level pre-tokenizer.
      *
-     * @param addPrefixSpace put a space first when the piece does not start with one
-     * @param trimOffsets kept for the file; trimming happens in the post-processor
-     * @param useRegex split with the GPT-2 pattern
+     * @param settings a space first or not, the GPT-2 pattern or not ({@code trim_offsets} is kept for the file;
+     *     trimming happens in the post-processor)
      */
-    public ByteLevelPreTokenizer(boolean addPrefixSpace, boolean trimOffsets, boolean useRegex) {
-        this.addPrefixSpace = addPrefixSpace;
-        this.trimOffsets = trimOffsets;
-        this.useRegex = useRegex;
+    public ByteLevelPreTokenizer(ByteLevelSettings settings) {
+        this.settings = settings;
     }
 
     @Override
     public void split(NormalizedText piece, List<NormalizedText> out) {
-        if (addPrefixSpace && !piece.isEmpty() && piece.codePointAt(0) != ' ') {
+        if (settings.addPrefixSpace() && !piece.isEmpty() && piece.codePointAt(0) != ' ') {
             piece = Prepend.prepend(piece, SPACE);
         }
         List<NormalizedText> words = new ArrayList<>();
-        if (useRegex) {
+        if (settings.useRegex()) {
             Gpt2WordScanner.split(piece, words);
         } else if (!piece.isEmpty()) {
             words.add(piece);
@@ -61,11 +56,6 @@ public final class ByteLevelPreTokenizer implements PreTokenizer {
 
     @Override
     public Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", "ByteLevel");
-        json.put("add_prefix_space", addPrefixSpace);
-        json.put("trim_offsets", trimOffsets);
-        json.put("use_regex", useRegex);
-        return json;
+        return settings.toJson();
     }
 }

@@ -1,28 +1,23 @@
 package io.bertlab.tokenizer.core.processor;
 
 import io.bertlab.tokenizer.core.pipeline.EncodingBuffer;
-import java.util.LinkedHashMap;
+import io.bertlab.tokenizer.core.text.ByteLevelSettings;
 import java.util.List;
 import java.util.Map;
 
 /** GPT-2's post-processor: no special tokens, only byte-level offset trimming. */
 public final class ByteLevelProcessing implements PostProcessor {
 
-    private final boolean addPrefixSpace;
-    private final boolean trimOffsets;
-    private final boolean useRegex;
+    private final ByteLevelSettings settings;
 
     /**
      * A byte-level processor.
      *
-     * @param addPrefixSpace whether a prefix space was added (kept on the first token)
-     * @param trimOffsets whether offsets leave out spaces
-     * @param useRegex kept for the file
+     * @param settings whether a prefix space was added (kept on the first token) and whether offsets leave out
+     *     spaces
      */
-    public ByteLevelProcessing(boolean addPrefixSpace, boolean trimOffsets, boolean useRegex) {
-        this.addPrefixSpace = addPrefixSpace;
-        this.trimOffsets = trimOffsets;
-        this.useRegex = useRegex;
+    public ByteLevelProcessing(ByteLevelSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -32,8 +27,8 @@ public final class ByteLevelProcessing implements PostProcessor {
 
     @Override
     public List<EncodingBuffer> process(List<EncodingBuffer> encodings, boolean addSpecialTokens) {
-        if (trimOffsets) {
-            ByteLevelOffsets trimming = new ByteLevelOffsets(addPrefixSpace);
+        if (settings.trimOffsets()) {
+            ByteLevelOffsets trimming = new ByteLevelOffsets(settings.addPrefixSpace());
             encodings.forEach(trimming::trim);
         }
         return encodings;
@@ -41,11 +36,6 @@ public final class ByteLevelProcessing implements PostProcessor {
 
     @Override
     public Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", "ByteLevel");
-        json.put("add_prefix_space", addPrefixSpace);
-        json.put("trim_offsets", trimOffsets);
-        json.put("use_regex", useRegex);
-        return json;
+        return settings.toJson();
     }
 }
