@@ -30,17 +30,8 @@ record LayerNorm(float[] gamma, float[] beta, double eps) {
                 }
                 source = out;
             }
-            double sum = 0;
-            for (int j = 0; j < width; j++) {
-                sum += source[base + j];
-            }
-            double mean = sum / width;
-            double squares = 0;
-            for (int j = 0; j < width; j++) {
-                double d = source[base + j] - mean;
-                squares += d * d;
-            }
-            double inverseStd = 1 / Math.sqrt(squares / width + eps);
+            double mean = RowStatistics.mean(source, base, width);
+            double inverseStd = RowStatistics.inverseStd(source, base, width, mean, eps);
             for (int j = 0; j < width; j++) {
                 out[base + j] = (float) ((source[base + j] - mean) * inverseStd * gamma[j] + beta[j]);
             }

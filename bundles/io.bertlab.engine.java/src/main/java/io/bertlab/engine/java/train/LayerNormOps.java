@@ -1,5 +1,7 @@
 package io.bertlab.engine.java.train;
 
+import io.bertlab.engine.java.RowStatistics;
+
 /** LayerNorm over rows, keeping what backward needs (normalised values and inverse standard deviations). */
 final class LayerNormOps {
 
@@ -22,17 +24,8 @@ final class LayerNormOps {
         float[] out = new float[rows * width];
         for (int r = 0; r < rows; r++) {
             int base = r * width;
-            double sum = 0;
-            for (int j = 0; j < width; j++) {
-                sum += x[base + j];
-            }
-            double mean = sum / width;
-            double squares = 0;
-            for (int j = 0; j < width; j++) {
-                double d = x[base + j] - mean;
-                squares += d * d;
-            }
-            double inv = 1 / Math.sqrt(squares / width + eps);
+            double mean = RowStatistics.mean(x, base, width);
+            double inv = RowStatistics.inverseStd(x, base, width, mean, eps);
             inverseStd[r] = (float) inv;
             for (int j = 0; j < width; j++) {
                 float n = (float) ((x[base + j] - mean) * inv);
