@@ -17,11 +17,21 @@ public interface GlueTask {
     String TASK = "bertlab.glue.task";
 
     /**
-     * The task's name as GLUE spells it, also its data folder's name.
+     * The task's name as GLUE spells it (and as its submission file is named), e.g. {@code MRPC}.
      *
      * @return e.g. {@code MRPC}
      */
     String name();
+
+    /**
+     * The folder, under a data root, that holds the task's files. GLUE's tasks each have their own ({@code RTE},
+     * {@code STS-B}); tasks that share one dataset share its folder (ASSIN2's entailment and similarity tasks).
+     *
+     * @return the folder's name, by default {@link #name()}
+     */
+    default String dataFolder() {
+        return name();
+    }
 
     /**
      * Whether examples are sentence pairs.
@@ -64,11 +74,14 @@ public interface GlueTask {
     Dataset read(Path taskDirectory, Split split) throws IOException;
 
     /**
-     * The task's official metrics, the first being the one the leaderboard ranks by.
+     * The task's official metrics by name, the first being the one the leaderboard ranks by (and the one a runner
+     * keeps the best checkpoint by). Each name is that of a {@link Metric} service ({@value Metric#METRIC}), so a task
+     * names what it is scored by and one implementation of each metric serves every task; the standard names are
+     * those of {@link Metric#name()}.
      *
      * @return e.g. {@code [f1, accuracy]} for MRPC, {@code [matthews_correlation]} for CoLA
      */
-    List<Metric> metrics();
+    List<String> metrics();
 
     /**
      * Writes the predictions of a test split in the leaderboard's format ({@code index\tprediction}).

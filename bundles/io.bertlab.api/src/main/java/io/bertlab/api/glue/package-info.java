@@ -4,7 +4,7 @@
  * and evaluates any installed task on any installed engine.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.bertlab.api.glue;
 
 import org.osgi.annotation.bundle.Export;
