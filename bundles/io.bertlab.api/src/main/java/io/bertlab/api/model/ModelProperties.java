@@ -30,6 +30,12 @@ public final class ModelProperties {
     /** Name of the tokenizer file a model directory may carry beside the model. */
     public static final String TOKENIZER_FILE = "tokenizer.json";
 
+    /**
+     * Name of the file, beside a session's saved parameters, holding what continuing the session needs: the
+     * optimizer's moments and step count ({@link TrainingSession#saveState(java.nio.file.Path)}).
+     */
+    public static final String OPTIMIZER_STATE_FILE = "optimizer.safetensors";
+
     private ModelProperties() {
     }
 }

@@ -77,6 +77,37 @@ public interface TrainingSession extends AutoCloseable {
      */
     void save(Path directory) throws IOException;
 
+    /**
+     * Writes what a later session needs to continue this one exactly, beside the parameters {@link #save(Path)}
+     * writes: the optimizer's moments and its step count (which fixes the learning rate and the dropout masks of the
+     * steps to come), as {@value ModelProperties#OPTIMIZER_STATE_FILE}, replaced atomically.
+     *
+     * @param directory the folder {@link #save(Path)} wrote
+     * @throws IOException when writing fails
+     * @throws UnsupportedOperationException when the engine cannot continue a session
+     */
+    default void saveState(Path directory) throws IOException {
+        throw new UnsupportedOperationException(engineName() + " cannot save a training session's state");
+    }
+
+    /**
+     * Continues a session from {@link #saveState(Path)}: this session must have been opened, with the same
+     * specification, on the parameters saved in the same folder. The steps that follow equal those the saved session
+     * would have taken.
+     *
+     * @param directory the folder holding {@value ModelProperties#OPTIMIZER_STATE_FILE}
+     * @throws IOException when the file is missing, corrupt or does not fit this session's parameters (the message
+     *         names the file and the tensor)
+     * @throws UnsupportedOperationException when the engine cannot continue a session
+     */
+    default void restoreState(Path directory) throws IOException {
+        throw new UnsupportedOperationException(engineName() + " cannot continue a training session");
+    }
+
+    private String engineName() {
+        return "this engine (" + getClass().getName() + ")";
+    }
+
     /** Releases the session's parameters and optimizer state. */
     @Override
     void close();

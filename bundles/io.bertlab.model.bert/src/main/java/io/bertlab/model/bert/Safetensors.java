@@ -46,33 +46,14 @@ public final class Safetensors {
      */
     public static BertWeights read(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long fileSize = channel.size();
-            if (fileSize < 8) {
-                throw new CheckpointException(file, null, "truncated: " + fileSize
-                        + " bytes, too short for the 8-byte header length of a safetensors file");
-            }
-            ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(channel, lengthBytes, 0, file);
-            long headerLength = lengthBytes.getLong(0);
-            if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES) {
-                throw new CheckpointException(file, null, "corrupt: header length " + headerLength
-                        + " is not between 1 and " + MAX_HEADER_BYTES + " bytes (not a safetensors file?)");
-            }
-            if (8 + headerLength > fileSize) {
-                throw new CheckpointException(file, null, "truncated: the header needs " + headerLength
-                        + " bytes but the file holds only " + (fileSize - 8) + " after the length");
-            }
-            ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
-            readFully(channel, headerBytes, 8, file);
-            JsonNode header = parseHeader(headerBytes.array(), file);
-            long dataStart = 8 + headerLength;
-            long dataLength = fileSize - dataStart;
+            Header header = readHeader(channel, file);
             BertWeights weights = new BertWeights();
-            Iterator<Map.Entry<String, JsonNode>> entries = header.fields();
+            Iterator<Map.Entry<String, JsonNode>> entries = header.json().fields();
             while (entries.hasNext()) {
                 Map.Entry<String, JsonNode> entry = entries.next();
                 if (!entry.getKey().equals(METADATA)) {
-                    Weight weight = readTensor(channel, file, entry.getKey(), entry.getValue(), dataStart, dataLength);
+                    Weight weight = readTensor(channel, file, entry.getKey(), entry.getValue(), header.dataStart(),
+                            header.dataLength());
                     if (weight != null) {
                         weights.put(weight);
                     }
@@ -82,6 +63,52 @@ public final class Safetensors {
         } catch (NoSuchFileException e) {
             throw new CheckpointException(file, null, "missing: no such file", e);
         }
+    }
+
+    /**
+     * Reads the string pairs of a file's {@code __metadata__} entry.
+     *
+     * @param file the {@code .safetensors} file
+     * @return the pairs, in file order; empty when the file has none
+     * @throws CheckpointException when the file is corrupt or truncated (the message names it)
+     * @throws IOException when the file cannot be read
+     */
+    public static Map<String, String> metadata(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            JsonNode metadata = readHeader(channel, file).json().path(METADATA);
+            Map<String, String> pairs = new java.util.LinkedHashMap<>();
+            metadata.fields().forEachRemaining(e -> pairs.put(e.getKey(), e.getValue().asText()));
+            return pairs;
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException(file, null, "missing: no such file", e);
+        }
+    }
+
+    /** A parsed header and where the tensor data lies. */
+    private record Header(JsonNode json, long dataStart, long dataLength) {
+    }
+
+    private static Header readHeader(FileChannel channel, Path file) throws IOException {
+        long fileSize = channel.size();
+        if (fileSize < 8) {
+            throw new CheckpointException(file, null, "truncated: " + fileSize
+                    + " bytes, too short for the 8-byte header length of a safetensors file");
+        }
+        ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(channel, lengthBytes, 0, file);
+        long headerLength = lengthBytes.getLong(0);
+        if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES) {
+            throw new CheckpointException(file, null, "corrupt: header length " + headerLength
+                    + " is not between 1 and " + MAX_HEADER_BYTES + " bytes (not a safetensors file?)");
+        }
+        if (8 + headerLength > fileSize) {
+            throw new CheckpointException(file, null, "truncated: the header needs " + headerLength
+                    + " bytes but the file holds only " + (fileSize - 8) + " after the length");
+        }
+        ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
+        readFully(channel, headerBytes, 8, file);
+        long dataStart = 8 + headerLength;
+        return new Header(parseHeader(headerBytes.array(), file), dataStart, fileSize - dataStart);
     }
 
     private static JsonNode parseHeader(byte[] bytes, Path file) throws CheckpointException {

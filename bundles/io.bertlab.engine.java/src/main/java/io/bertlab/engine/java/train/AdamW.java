@@ -18,6 +18,28 @@ final class AdamW {
         this.spec = spec;
     }
 
+    /** The number of updates taken: the step the learning-rate schedule and the bias corrections are at. */
+    long updates() {
+        return updates;
+    }
+
+    /** The first and second moments by parameter name, for saving (parameters never updated have none). */
+    Map<String, float[][]> moments() {
+        return moments;
+    }
+
+    /**
+     * Continues from saved state.
+     *
+     * @param savedUpdates the updates taken
+     * @param savedMoments first and second moments by parameter name
+     */
+    void restore(long savedUpdates, Map<String, float[][]> savedMoments) {
+        updates = savedUpdates;
+        moments.clear();
+        moments.putAll(savedMoments);
+    }
+
     /**
      * Scales the gradients down to {@code maxGradNorm} when their global L2 norm exceeds it.
      *

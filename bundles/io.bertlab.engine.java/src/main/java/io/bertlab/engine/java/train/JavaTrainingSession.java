@@ -6,6 +6,7 @@ import io.bertlab.api.model.Evaluation;
 import io.bertlab.api.model.HeadSpec;
 import io.bertlab.api.model.HeadTarget;
 import io.bertlab.api.model.ModelConfig;
+import io.bertlab.api.model.ModelProperties;
 import io.bertlab.api.model.OutputSelector;
 import io.bertlab.api.model.StepResult;
 import io.bertlab.api.model.Targets;
@@ -69,9 +70,7 @@ public final class JavaTrainingSession implements TrainingSession {
     @Override
     public StepResult step(Batch batch, Targets targets) {
         checkOpen();
-        if (optimizer == null) {
-            throw new IllegalStateException("this session was opened without an optimizer: it cannot train");
-        }
+        requireOptimizer();
         // Each step draws its dropout masks from its own stream: runs are reproducible from the seed.
         Dropout dropout = new Dropout(spec.seed() ^ (steps * 0x9E3779B97F4A7C15L));
         Map<String, Double> losses = new LinkedHashMap<>();
@@ -191,6 +190,27 @@ public final class JavaTrainingSession implements TrainingSession {
     public void save(Path directory) throws IOException {
         checkOpen();
         ModelDirectory.save(directory, new ModelDirectory.Checkpoint(config, parameters.toWeights()));
+    }
+
+    @Override
+    public void saveState(Path directory) throws IOException {
+        checkOpen();
+        requireOptimizer();
+        OptimizerState.save(directory.resolve(ModelProperties.OPTIMIZER_STATE_FILE), steps, optimizer);
+    }
+
+    @Override
+    public void restoreState(Path directory) throws IOException {
+        checkOpen();
+        requireOptimizer();
+        steps = OptimizerState.restore(directory.resolve(ModelProperties.OPTIMIZER_STATE_FILE), parameters,
+                optimizer);
+    }
+
+    private void requireOptimizer() {
+        if (optimizer == null) {
+            throw new IllegalStateException("this session was opened without an optimizer: it has no state to keep");
+        }
     }
 
     private void checkOpen() {

@@ -134,6 +134,62 @@ class TrainingSessionTest {
     }
 
     @Test
+    void restoredSessionContinuesExactlyAsTheUninterruptedOne() throws IOException {
+        int[] labels = new int[32];
+        Batch batch = examples(labels);
+        Targets targets = Targets.of(CLASSIFIER.name(), new HeadTarget.ClassLabels(labels));
+        try (Model model = tinyModel()) {
+            try (TrainingSession uninterrupted = model.openSession(spec(5))) {
+                for (int step = 0; step < 6; step++) {
+                    uninterrupted.step(batch, targets);
+                }
+                uninterrupted.save(dir.resolve("uninterrupted"));
+            }
+            try (TrainingSession first = model.openSession(spec(5))) {
+                for (int step = 0; step < 3; step++) {
+                    first.step(batch, targets);
+                }
+                first.save(dir.resolve("interrupted"));
+                first.saveState(dir.resolve("interrupted"));
+            }
+        }
+        try (Model saved = new JavaEngine().load(dir.resolve("interrupted"));
+                TrainingSession resumed = saved.openSession(spec(5))) {
+            resumed.restoreState(dir.resolve("interrupted"));
+            StepResult next = null;
+            for (int step = 0; step < 3; step++) {
+                next = resumed.step(batch, targets);
+            }
+            assertEquals(5, next.step(), "the step counter continues");
+            resumed.save(dir.resolve("resumed"));
+        }
+        // Dropout masks, the learning rate and the moments all continue: the parameters are bit for bit the same.
+        var expected = ModelDirectory.load(dir.resolve("uninterrupted")).weights();
+        var actual = ModelDirectory.load(dir.resolve("resumed")).weights();
+        for (var weight : expected.all()) {
+            assertArrayEquals(weight.values(), actual.get(weight.name()).values(), weight.name());
+        }
+    }
+
+    @Test
+    void stateOfAnotherModelIsRefusedWithTheFileAndTensor() throws IOException {
+        int[] labels = new int[32];
+        Batch batch = examples(labels);
+        Targets targets = Targets.of(CLASSIFIER.name(), new HeadTarget.ClassLabels(labels));
+        try (Model model = tinyModel(); TrainingSession session = model.openSession(spec(5))) {
+            session.step(batch, targets);
+            session.saveState(dir);
+        }
+        ModelConfig wider = TinyModels.config(20, 24, 2, 2, 32, 8, 0.1);
+        try (Model other = JavaEngine.load(new ModelDirectory.Checkpoint(wider, TinyModels.randomWeights(wider, 0.05,
+                1)), 2, dir.resolve("config.json")); TrainingSession session = other.openSession(spec(5))) {
+            IOException e = assertThrows(IOException.class, () -> session.restoreState(dir));
+            assertTrue(e.getMessage().contains("optimizer.safetensors") && e.getMessage().contains("values"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void trainingLeavesTheModelUnchanged() throws IOException {
         int[] labels = new int[32];
         Batch batch = examples(labels);

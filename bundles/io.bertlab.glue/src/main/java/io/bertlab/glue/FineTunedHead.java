@@ -1,0 +1,56 @@
+package io.bertlab.glue;
+
+import io.bertlab.api.glue.GlueTask;
+import io.bertlab.api.model.HeadSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a fine-tuned model directory was trained for, saved beside its weights as {@value #FILE}: evaluation and
+ * prediction check it against the task they are asked to run, so that a head never answers a task it was not
+ * trained on.
+ *
+ * @param task the task's name
+ * @param labels the task's labels in index order (empty for regression)
+ * @param model the model fine-tuning started from
+ * @param epoch the epoch these weights are from
+ * @param dev the dev metrics of these weights
+ */
+record FineTunedHead(String task, List<String> labels, String model, int epoch, Map<String, Double> dev) {
+
+    static final String FILE = "glue.json";
+
+    void write(Path folder) throws IOException {
+        RunState.writeJson(this, folder.resolve(FILE));
+    }
+
+    /**
+     * Checks that a model directory holds a head for a task.
+     *
+     * @throws IOException when it holds none, or one for a task with other labels
+     */
+    static FineTunedHead requireFor(GlueTask task, Path folder) throws IOException {
+        Path file = folder.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(folder + " holds no fine-tuned head (no " + FILE + "): fine-tune it for "
+                    + task.name() + " with 'bertlab glue-train' first");
+        }
+        FineTunedHead head;
+        try {
+            head = RunState.JSON.readValue(file.toFile(), FineTunedHead.class);
+        } catch (IOException e) {
+            throw new IOException(file + ": not readable (" + e.getMessage() + ")", e);
+        }
+        boolean regression = task.head() instanceof HeadSpec.Regression;
+        if (!head.labels().equals(task.labels())) {
+            throw new IOException(folder + " was fine-tuned for " + head.task() + " ("
+                    + (head.labels().isEmpty() ? "regression" : head.labels().size() + " labels " + head.labels())
+                    + "), which does not fit " + task.name() + " (" + (regression ? "regression" : task.labels().size()
+                            + " labels " + task.labels()) + ")");
+        }
+        return head;
+    }
+}
