@@ -61,6 +61,16 @@ final class LeasedSession implements TrainingSession {
     }
 
     @Override
+    public void saveState(Path directory) throws IOException {
+        session.saveState(directory);
+    }
+
+    @Override
+    public void restoreState(Path directory) throws IOException {
+        session.restoreState(directory);
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
