@@ -1,0 +1,89 @@
+package io.bertlab.glue;
+
+import io.bertlab.api.glue.Dataset;
+import io.bertlab.api.glue.Example;
+import io.bertlab.api.glue.GlueTask;
+import io.bertlab.api.glue.Split;
+import io.bertlab.api.model.ModelConfig;
+import io.bertlab.api.tokenizer.Tokenizer;
+import io.bertlab.glue.metrics.Accuracy;
+import io.bertlab.glue.tasks.RteTask;
+import io.bertlab.model.bert.BertParameterNames;
+import io.bertlab.model.bert.BertWeights;
+import io.bertlab.model.bert.ModelDirectory;
+import io.bertlab.model.bert.Weight;
+import io.bertlab.model.bert.onnx.OnnxBertImporter;
+import io.bertlab.testing.MiniLmFiles;
+import io.bertlab.testing.SharedData;
+import io.bertlab.tokenizer.core.ModelRegistry;
+import io.bertlab.tokenizer.core.TokenizerFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Real parts for training tests outside OSGi: the RTE task on the shared GLUE files, the accuracy metric, the real
+ * MiniLM tokenizer, and model directories (MiniLM itself, or a small random BERT over MiniLM's vocabulary).
+ */
+final class RealTraining {
+
+    private RealTraining() {
+    }
+
+    static GlueTask rte() {
+        return new RteTask();
+    }
+
+    static GlueServices services() {
+        GlueServices services = new GlueServices();
+        services.addTask(rte());
+        services.addMetric(new Accuracy());
+        return services;
+    }
+
+    /** The first {@code count} examples of an RTE split. */
+    static List<Example> rteExamples(String split, int count) throws IOException {
+        GlueTask task = rte();
+        Split chosen = task.splits().stream().filter(s -> s.name().equals(split)).findFirst().orElseThrow();
+        Dataset dataset = task.read(SharedData.require("glue/RTE"), chosen);
+        return dataset.examples().subList(0, count);
+    }
+
+    static Tokenizer minilmTokenizer() throws IOException {
+        return TokenizerFiles.load(MiniLmFiles.tokenizer(), Map.of(), ModelRegistry.discover(
+                RealTraining.class.getClassLoader()));
+    }
+
+    /** MiniLM imported from its ONNX file, with its tokenizer, and dropout as given. */
+    static Path minilm(Path directory, double dropout) throws IOException {
+        ModelDirectory.Checkpoint imported = OnnxBertImporter.importModel(MiniLmFiles.onnx());
+        ModelConfig c = imported.config();
+        ModelConfig config = new ModelConfig(c.vocabSize(), c.hiddenSize(), c.numHiddenLayers(), c.numAttentionHeads(),
+                c.intermediateSize(), c.hiddenAct(), dropout, dropout, c.maxPositionEmbeddings(), c.typeVocabSize(),
+                c.initializerRange(), c.layerNormEps());
+        ModelDirectory.save(directory, new ModelDirectory.Checkpoint(config, imported.weights()));
+        Files.copy(MiniLmFiles.tokenizer(), directory.resolve("tokenizer.json"));
+        return directory;
+    }
+
+    /** A random 2-layer BERT of hidden size 32 over MiniLM's vocabulary, with dropout 0.1: fast to train. */
+    static Path tinyBert(Path directory) throws IOException {
+        ModelConfig config = new ModelConfig(30522, 32, 2, 4, 64, "gelu", 0.1, 0.1, 128, 2, 0.02, 1e-12);
+        SplittableRandom random = new SplittableRandom(7);
+        BertWeights weights = new BertWeights();
+        for (Map.Entry<String, int[]> e : BertParameterNames.encoderShapes(config).entrySet()) {
+            float[] values = new float[(int) Weight.elementCount(e.getValue())];
+            boolean scale = e.getKey().endsWith("LayerNorm.weight");
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) ((scale ? 1 : 0) + 0.05 * (2 * random.nextDouble() - 1));
+            }
+            weights.put(new Weight(e.getKey(), e.getValue(), values));
+        }
+        ModelDirectory.save(directory, new ModelDirectory.Checkpoint(config, weights));
+        Files.copy(MiniLmFiles.tokenizer(), directory.resolve("tokenizer.json"));
+        return directory;
+    }
+}
