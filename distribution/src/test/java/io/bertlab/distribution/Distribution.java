@@ -36,13 +36,26 @@ final class Distribution {
                 "target/example-plugins/io.bertlab.example.greeter.jar")).toAbsolutePath();
     }
 
-    /** A copy of the distribution that a test may change (its deploy/, features/, system/). */
+    /** The ASSIN2 task bundle, a plugin built against the API only (dropped into deploy/ by a test). */
+    static Path taskPlugin() {
+        return examplePlugin().resolveSibling("io.bertlab.task.assin2.jar");
+    }
+
+    /**
+     * A copy of the distribution that a test may change (its deploy/, features/, system/). The embedded models are
+     * linked, not copied: no test writes them, and they are large.
+     */
     static Path copy(Path target) throws IOException {
         Path source = home();
+        Path models = source.resolve("models");
         try (Stream<Path> paths = Files.walk(source)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Path destination = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
+                if (path.startsWith(models)) {
+                    if (path.equals(models)) {
+                        Files.createSymbolicLink(destination, models);
+                    }
+                } else if (Files.isDirectory(path)) {
                     Files.createDirectories(destination);
                 } else {
                     Files.copy(path, destination, StandardCopyOption.COPY_ATTRIBUTES);
@@ -60,22 +73,29 @@ final class Distribution {
         }
     }
 
-    /** Runs {@code bin/bertlab} of a home with arguments, as a user would. */
+    /** Runs {@code bin/bertlab} of a home with arguments, as a user would, with nothing on standard input. */
     static Run run(Path home, String... args) throws IOException, InterruptedException {
+        return runWithInput(home, new byte[0], args);
+    }
+
+    /** Runs {@code bin/bertlab} of a home with arguments and these bytes piped to its standard input. */
+    static Run runWithInput(Path home, byte[] input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/bertlab").toString());
         command.addAll(List.of(args));
+        Path in = Files.write(Files.createTempFile("bertlab-in", ".txt"), input);
         Path out = Files.createTempFile("bertlab-out", ".txt");
         Path err = Files.createTempFile("bertlab-err", ".txt");
         try {
             Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectInput(in.toFile()).start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("bin/bertlab " + String.join(" ", args) + " did not finish in 60 s");
             }
             return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
+            Files.deleteIfExists(in);
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
