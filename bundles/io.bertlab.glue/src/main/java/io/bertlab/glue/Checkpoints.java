@@ -31,8 +31,9 @@ final class Checkpoints {
         deleteTree(partial);
         Files.createDirectories(partial);
         writer.write(partial);
-        deleteTree(previous);
         if (Files.exists(target)) {
+            // only now: while NAME is missing, NAME.previous may be the one complete checkpoint
+            deleteTree(previous);
             Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);

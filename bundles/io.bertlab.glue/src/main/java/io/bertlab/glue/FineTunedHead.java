@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * What a fine-tuned model directory was trained for, saved beside its weights as {@value #FILE}: evaluation and
- * prediction check it against the task they are asked to run, so that a head never answers a task it was not
- * trained on.
+ * prediction check it against the task they are asked to run, so that a head never answers with labels it was not
+ * trained on. Tasks with the same labels may share a head (GLUE predicts AX with an MNLI model); callers say so.
  *
  * @param task the task's name
  * @param labels the task's labels in index order (empty for regression)
@@ -43,6 +43,10 @@ record FineTunedHead(String task, List<String> labels, String model, int epoch, 
             head = RunState.JSON.readValue(file.toFile(), FineTunedHead.class);
         } catch (IOException e) {
             throw new IOException(file + ": not readable (" + e.getMessage() + ")", e);
+        }
+        if (head.task() == null || head.labels() == null) {
+            throw new IOException(file + ": expected \"task\" and \"labels\" (the task and labels the head was"
+                    + " trained for)");
         }
         boolean regression = task.head() instanceof HeadSpec.Regression;
         if (!head.labels().equals(task.labels())) {

@@ -18,7 +18,11 @@ final class FineTunedPredictions {
 
     static List<Prediction> predict(GlueTask task, OpenedModel model, Dataset dataset, int maxLength, int batchSize,
             PrintStream err) throws IOException {
-        FineTunedHead.requireFor(task, model.directory());
+        FineTunedHead head = FineTunedHead.requireFor(task, model.directory());
+        if (!head.task().equals(task.name())) {
+            err.println(task.name() + ": the model was fine-tuned for " + head.task() + " (the same labels); its"
+                    + " answers are used as " + task.name() + "'s");
+        }
         EncodedSplit encoded = EncodedSplit.encode(dataset.examples(), model.tokenizer(), maxLength,
                 (what, done, total) -> { });
         ProgressBar bar = new ProgressBar(err, task.name() + " " + dataset.split().name(), encoded.size());

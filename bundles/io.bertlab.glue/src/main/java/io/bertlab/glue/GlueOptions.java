@@ -124,7 +124,7 @@ final class GlueOptions {
         try {
             return new TrainingSettings(arguments.intValue("--epochs", d.epochs()), decimal("--lr", d.learningRate()),
                     arguments.intValue("--batch-size", d.batchSize()), arguments.intValue("--max-length",
-                            d.maxLength()), arguments.intValue("--seed", (int) d.seed()), decimal("--warmup",
+                            d.maxLength()), seed(d.seed()), decimal("--warmup",
                                     d.warmupRatio()), decimal("--weight-decay", d.weightDecay()),
                     arguments.intValue("--save-steps", d.saveSteps()));
         } catch (IllegalArgumentException e) {
@@ -136,6 +136,18 @@ final class GlueOptions {
     boolean hasTrainingOptions() {
         return TRAINING_OPTIONS.stream().anyMatch(arguments::has) || arguments.has("--batch-size")
                 || arguments.has("--max-length");
+    }
+
+    private long seed(long fallback) throws UsageException {
+        String value = arguments.value("--seed").orElse(null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException(command + ": --seed needs a whole number, got '" + value + "'");
+        }
     }
 
     private double decimal(String option, double fallback) throws UsageException {

@@ -43,7 +43,8 @@ public class GlueSubmitCommand implements Command {
                 "from DIR (where glue-predict wrote them) into a zip. A missing file is named and the zip",
                 "refused, unless --fill-majority is given: then each missing file predicts the majority class",
                 "of its task's training labels (STS-B: their mean) for every test example, which needs the",
-                "task's train and test files in a --data folder. Prints what each file holds.",
+                "task's train and test files in a --data folder. Prints the zip's path; standard error names",
+                "each file that was filled.",
                 "",
                 "Options:",
                 "  --predictions DIR    the folder of <TASK>.tsv files",
@@ -129,6 +130,16 @@ public class GlueSubmitCommand implements Command {
 
     private static void writeZip(Path output, Path predictions, Path filled) throws IOException {
         Path partial = output.resolveSibling(output.getFileName() + ".partial");
+        try {
+            zip(partial, predictions, filled);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+        Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void zip(Path partial, Path predictions, Path filled) throws IOException {
         try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, SubmissionFiles.Source> entry : SubmissionFiles.EXPECTED.entrySet()) {
                 Path file = Files.isRegularFile(predictions.resolve(entry.getKey()))
@@ -138,6 +149,5 @@ public class GlueSubmitCommand implements Command {
                 zip.closeEntry();
             }
         }
-        Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

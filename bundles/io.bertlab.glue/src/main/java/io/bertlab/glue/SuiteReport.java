@@ -98,9 +98,12 @@ final class SuiteReport {
                 || PUBLISHED.values().stream().anyMatch(r -> r.containsKey(c) && present(c))).toList();
         md.append("| System | ").append(String.join(" | ", columns)).append(" |\n");
         md.append("|---|").append("---|".repeat(columns.size())).append('\n');
-        md.append("| ").append(model).append(" (bertlab, dev) | ");
+        md.append("| ").append(model.replace("|", "\\|")).append(" (bertlab, dev) | ");
         md.append(columns.stream().map(this::cell).collect(Collectors.joining(" | "))).append(" |\n");
         PUBLISHED.forEach((system, row) -> {
+            if (columns.stream().noneMatch(row::containsKey)) {
+                return;
+            }
             md.append("| ").append(system).append(" | ");
             md.append(columns.stream().map(c -> row.getOrDefault(c, "")).collect(Collectors.joining(" | ")));
             md.append(" |\n");
@@ -176,12 +179,14 @@ final class SuiteReport {
     private static String curves(TaskOutcome outcome) {
         List<Double> loss = new ArrayList<>();
         List<Double> metric = new ArrayList<>();
+        String mainMetric = "";
         for (RunState.EpochRecord record : outcome.history()) {
             loss.add(record.trainLoss());
-            metric.add(record.dev().values().iterator().next());
+            if (!record.dev().isEmpty()) {
+                mainMetric = record.dev().keySet().iterator().next();
+                metric.add(record.dev().values().iterator().next());
+            }
         }
-        String mainMetric = outcome.history().isEmpty() ? "" : outcome.history().get(0).dev().keySet().iterator()
-                .next();
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"320\" height=\"170\" role=\"img\">"
                 + "<rect x=\"30\" y=\"10\" width=\"280\" height=\"130\" fill=\"none\" stroke=\"#999\"/>"
                 + polyline(loss, "#1f77b4") + polyline(metric, "#ff7f0e")

@@ -37,7 +37,8 @@ record TaskData(DataRoots roots, boolean strict, PrintStream err) {
      * @throws IOException when the file is missing or unreadable, or with {@code strict} when a row is malformed
      */
     Dataset read(GlueTask task, String splitName) throws IOException {
-        Dataset dataset = task.read(roots.folder(task), split(task, splitName));
+        Split split = split(task, splitName);
+        Dataset dataset = task.read(roots.folder(task), split);
         if (!dataset.problems().isEmpty()) {
             if (strict) {
                 throw new IOException(dataset.problems().get(0) + " (--strict stops at the first malformed row)");

@@ -25,11 +25,11 @@ record TrainingSettings(int epochs, double learningRate, int batchSize, int maxL
 
     TrainingSettings {
         require(epochs >= 1, "--epochs must be at least 1");
-        require(learningRate > 0, "--lr must be positive");
+        require(learningRate > 0 && Double.isFinite(learningRate), "--lr must be a positive number");
         require(batchSize >= 1, "--batch-size must be at least 1");
         require(maxLength >= 3, "--max-length must be at least 3 ([CLS], a token, [SEP])");
         require(warmupRatio >= 0 && warmupRatio <= 1, "--warmup must be between 0 and 1");
-        require(weightDecay >= 0, "--weight-decay must not be negative");
+        require(weightDecay >= 0 && Double.isFinite(weightDecay), "--weight-decay must be a number, not negative");
         require(saveSteps >= 0, "--save-steps must not be negative");
     }
 
