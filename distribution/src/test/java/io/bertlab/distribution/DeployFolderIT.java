@@ -61,7 +61,7 @@ class DeployFolderIT {
     private static BertlabRuntime start(Path home) throws Exception {
         LaunchOptions options = LaunchOptions.parse(new String[] {"--features", "core"}, home);
         FeatureCatalog catalog = FeatureCatalog.read(home.resolve("features"));
-        return BertlabRuntime.start(options, catalog, catalog.resolve(options.features()), false);
+        return BertlabRuntime.start(options, catalog, catalog.resolve(options.features()));
     }
 
     private static String hello(BertlabRuntime runtime) {

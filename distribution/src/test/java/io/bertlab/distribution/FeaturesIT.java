@@ -27,7 +27,7 @@ class FeaturesIT {
         LaunchOptions options = LaunchOptions.parse(new String[] {"--features", feature}, home);
         FeatureCatalog catalog = FeatureCatalog.read(home.resolve("features"));
         List<FeatureCatalog.Entry> chosen = catalog.resolve(options.features());
-        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, chosen, false)) {
+        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, chosen)) {
             for (Bundle bundle : runtime.framework().getBundleContext().getBundles()) {
                 assertEquals(Bundle.ACTIVE, bundle.getState(), bundle.getSymbolicName() + " is not ACTIVE");
             }

@@ -42,7 +42,7 @@ class ModelServiceIT {
         Files.writeString(config, configuration(modelA));
         LaunchOptions options = LaunchOptions.parse(new String[] {"--features", "engine-java"}, home);
         FeatureCatalog catalog = FeatureCatalog.read(home.resolve("features"));
-        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()), false)) {
+        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()))) {
             BundleContext context = runtime.framework().getBundleContext();
             ModelCalls calls = new ModelCalls(context);
             ServiceReference<?> reference = calls.awaitModel("tiny");
@@ -78,7 +78,7 @@ class ModelServiceIT {
         Files.writeString(config, configuration(model));
         LaunchOptions options = LaunchOptions.parse(new String[] {"--features", "engine-java,engine-djl"}, home);
         FeatureCatalog catalog = FeatureCatalog.read(home.resolve("features"));
-        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()), false)) {
+        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()))) {
             BundleContext context = runtime.framework().getBundleContext();
             ModelCalls calls = new ModelCalls(context);
             Object service = context.getService(calls.awaitModel("tiny"));

@@ -42,7 +42,7 @@ class TokenizerServiceIT {
         Files.writeString(config, configuration(uncased));
         LaunchOptions options = LaunchOptions.parse(new String[] {"--features", "tokenizers"}, home);
         FeatureCatalog catalog = FeatureCatalog.read(home.resolve("features"));
-        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()), false)) {
+        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()))) {
             BundleContext context = runtime.framework().getBundleContext();
             ServiceReference<?> reference = awaitTokenizer(context, "pt");
             Object tokenizer = context.getService(reference);
@@ -88,7 +88,7 @@ class TokenizerServiceIT {
                 + SharedData.require("tokenizers/t5-small/spiece.model") + "\n");
         LaunchOptions options = LaunchOptions.parse(new String[] {"--features", "tokenizers"}, home);
         FeatureCatalog catalog = FeatureCatalog.read(home.resolve("features"));
-        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()), false)) {
+        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()))) {
             BundleContext context = runtime.framework().getBundleContext();
             Method encode = apiClass(context, "io.bertlab.api.tokenizer.Tokenizer").getMethod("encode", String.class);
             Method tokens = apiClass(context, "io.bertlab.api.tokenizer.Encoding").getMethod("tokens");
@@ -109,7 +109,7 @@ class TokenizerServiceIT {
         Path home = Distribution.copy(temp.resolve("bertlab"));
         LaunchOptions options = LaunchOptions.parse(new String[] {"--features", "tokenizers"}, home);
         FeatureCatalog catalog = FeatureCatalog.read(home.resolve("features"));
-        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()), false)) {
+        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()))) {
             BundleContext context = runtime.framework().getBundleContext();
             Bundle sentencePiece = Arrays.stream(context.getBundles())
                     .filter(b -> "io.bertlab.tokenizer.sentencepiece".equals(b.getSymbolicName())).findFirst()

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
@@ -22,7 +23,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
-import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.service.feature.Feature;
@@ -54,12 +54,11 @@ public final class BertlabRuntime implements AutoCloseable {
      * @param options the launcher options (home, config)
      * @param catalog the distribution's features
      * @param chosen the features to install, in order (see {@link FeatureCatalog#resolve})
-     * @param interactive whether the Gogo shell, if installed, should take the console
      * @return the running system
      * @throws LaunchException when the framework cannot start or a bundle fails to install or start
      */
-    public static BertlabRuntime start(LaunchOptions options, FeatureCatalog catalog, List<FeatureCatalog.Entry> chosen,
-            boolean interactive) throws LaunchException {
+    public static BertlabRuntime start(LaunchOptions options, FeatureCatalog catalog, List<FeatureCatalog.Entry> chosen)
+            throws LaunchException {
         Path storage;
         try {
             storage = Files.createTempDirectory("bertlab-framework-");
@@ -67,7 +66,7 @@ public final class BertlabRuntime implements AutoCloseable {
             throw new LaunchException("cannot create the framework's storage folder: " + e.getMessage(),
                     LaunchException.FAILURE);
         }
-        Map<String, Object> properties = frameworkProperties(options, chosen, storage, interactive);
+        Map<String, Object> properties = frameworkProperties(options, chosen, storage);
         Framework framework = new Felix(properties);
         BertlabRuntime runtime = new BertlabRuntime(framework, storage, options.home());
         try {
@@ -85,8 +84,19 @@ public final class BertlabRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a system; {@code interactive} no longer matters, since the shell opens through {@link #runShell()}.
+     *
+     * @deprecated use {@link #start(LaunchOptions, FeatureCatalog, List)}; kept for callers written before
+     */
+    @Deprecated
+    public static BertlabRuntime start(LaunchOptions options, FeatureCatalog catalog, List<FeatureCatalog.Entry> chosen,
+            boolean interactive) throws LaunchException {
+        return start(options, catalog, chosen);
+    }
+
     private static Map<String, Object> frameworkProperties(LaunchOptions options, List<FeatureCatalog.Entry> chosen,
-            Path storage, boolean interactive) throws LaunchException {
+            Path storage) throws LaunchException {
         Map<String, Object> properties = new HashMap<>();
         properties.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -99,7 +109,9 @@ public final class BertlabRuntime implements AutoCloseable {
         properties.put("felix.fileinstall.log.level", "1");
         // deploy/ is the source of truth: never write ConfigAdmin changes back into its files
         properties.put("felix.fileinstall.enableConfigSave", "false");
-        properties.put("gosh.args", interactive ? "" : "--nointeractive");
+        // Gogo's own console would take the terminal as soon as its bundle starts, before the other bundles, and
+        // reads bytes as characters; runShell() opens bertlab's console once everything has started
+        properties.put("gosh.args", "--nointeractive");
         properties.put(LauncherProperties.HOME, options.home().toString());
         properties.put(LauncherProperties.FEATURES,
                 chosen.stream().map(FeatureCatalog.Entry::name).collect(Collectors.joining(",")));
@@ -219,22 +231,39 @@ public final class BertlabRuntime implements AutoCloseable {
      * @return the command's exit status
      * @throws LaunchException when no entry point appears (the core feature is not installed)
      */
+    @SuppressWarnings("unchecked")
     public int execute(List<String> commandLine) throws LaunchException {
-        return entryPoint().apply(commandLine);
+        Function<List<String>, Integer> entryPoint = (Function<List<String>, Integer>) launcherService(Function.class,
+                LauncherProperties.ENTRY_POINT, "no command entry point in the framework: is the 'core' feature"
+                        + " installed?");
+        return entryPoint.apply(commandLine);
     }
 
-    @SuppressWarnings("unchecked")
-    private Function<List<String>, Integer> entryPoint() throws LaunchException {
+    /**
+     * Runs the interactive shell on this thread until the user leaves it. Called once every chosen bundle has
+     * started, so the first line typed finds every command.
+     *
+     * @return the shell's exit status
+     * @throws LaunchException when no console appears (the shell feature is not installed)
+     */
+    public int runShell() throws LaunchException {
+        IntSupplier console = (IntSupplier) launcherService(IntSupplier.class, LauncherProperties.CONSOLE,
+                "no shell console in the framework: is the 'shell' feature installed?");
+        return console.getAsInt();
+    }
+
+    /** The best service of a JDK type marked for the launcher, waited for: components activate as bundles start. */
+    private Object launcherService(Class<?> type, String marker, String missing) throws LaunchException {
         BundleContext context = framework.getBundleContext();
-        String filter = "(" + LauncherProperties.ENTRY_POINT + "=true)";
+        String filter = "(" + marker + "=true)";
         long deadline = System.nanoTime() + SERVICE_WAIT.toNanos();
         try {
             do {
-                ServiceReference<?>[] references = context.getServiceReferences(Function.class.getName(), filter);
+                ServiceReference<?>[] references = context.getServiceReferences(type.getName(), filter);
                 if (references != null && references.length > 0) {
                     ServiceReference<?> best = java.util.Arrays.stream(references)
                             .max(Comparator.naturalOrder()).orElseThrow();
-                    return (Function<List<String>, Integer>) context.getService(best);
+                    return context.getService(best);
                 }
                 Thread.sleep(5);
             } while (System.nanoTime() < deadline);
@@ -243,25 +272,7 @@ public final class BertlabRuntime implements AutoCloseable {
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
-        throw new LaunchException("no command entry point in the framework: is the 'core' feature installed?",
-                LaunchException.FAILURE);
-    }
-
-    /**
-     * Waits until the framework stops (the shell's {@code exit}, or {@code stop 0}).
-     *
-     * @return {@code 0}
-     */
-    public int awaitStop() {
-        try {
-            FrameworkEvent event;
-            do {
-                event = framework.waitForStop(0);
-            } while (event.getType() == FrameworkEvent.WAIT_TIMEDOUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
+        throw new LaunchException(missing, LaunchException.FAILURE);
     }
 
     /** @return the running framework, for tests and embedding */

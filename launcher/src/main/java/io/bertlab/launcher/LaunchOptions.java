@@ -50,7 +50,7 @@ public record LaunchOptions(Path home, Optional<List<String>> features, Optional
             String option = args[i];
             switch (option) {
                 case "--help", "-h" -> help = true;
-                case "--features" -> features = Optional.of(splitNames(valueOf(args, ++i, option)));
+                case "--features" -> features = Optional.of(featureNames(valueOf(args, ++i, option)));
                 case "--home" -> home = Paths.get(valueOf(args, ++i, option));
                 case "--config" -> config = Optional.of(Paths.get(valueOf(args, ++i, option)));
                 default -> throw new LaunchException("unknown option " + option + " (see 'bertlab --help')",
@@ -77,12 +77,16 @@ public record LaunchOptions(Path home, Optional<List<String>> features, Optional
         return args[index];
     }
 
-    private static List<String> splitNames(String value) {
+    private static List<String> featureNames(String value) throws LaunchException {
         List<String> names = new ArrayList<>();
         for (String name : value.split(",")) {
             if (!name.isBlank()) {
                 names.add(name.trim());
             }
+        }
+        if (names.isEmpty()) {
+            throw new LaunchException("--features needs at least one feature name, e.g. --features core"
+                    + " (see 'bertlab features')", LaunchException.USAGE);
         }
         return names;
     }

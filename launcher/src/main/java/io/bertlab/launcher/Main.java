@@ -36,9 +36,9 @@ public final class Main {
                 out.println(LaunchOptions.HELP);
                 out.println();
             }
-            try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, chosen, options.shell())) {
+            try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, chosen)) {
                 if (options.shell()) {
-                    return runtime.awaitStop();
+                    return runtime.runShell();
                 }
                 if (options.help()) {
                     return runtime.execute(List.of("--help"));

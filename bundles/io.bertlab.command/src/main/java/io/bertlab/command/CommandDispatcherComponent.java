@@ -66,7 +66,8 @@ public class CommandDispatcherComponent implements CommandDispatcher {
             HelpText.printCommandHelp(out, name, entry.summary(), entry.command().help());
             return 0;
         }
-        CommandContext context = new SimpleCommandContext(arguments, out, err, in, workingDirectory);
+        CommandContext context = new SimpleCommandContext(arguments, CallStreams.output(out), CallStreams.output(err),
+                CallStreams.input(in), workingDirectory);
         try {
             return entry.command().run(context);
         } catch (UsageException e) {
@@ -81,8 +82,8 @@ public class CommandDispatcherComponent implements CommandDispatcher {
             e.printStackTrace(err);
             return INTERNAL_ERROR;
         } finally {
-            out.flush();
-            err.flush();
+            context.out().flush();
+            context.err().flush();
         }
     }
 

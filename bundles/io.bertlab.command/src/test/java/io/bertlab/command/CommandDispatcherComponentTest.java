@@ -114,4 +114,56 @@ class CommandDispatcherComponentTest {
         run("echo", "y");
         assertEquals("replacement: x\noriginal: y\n", out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aCommandThatClosesItsStreamsLeavesTheCallersOpen() throws Exception {
+        Command closing = new Command() {
+            @Override
+            public String help() {
+                return "Usage: bertlab closing";
+            }
+
+            @Override
+            public int run(CommandContext context) throws Exception {
+                try (PrintStream output = context.out(); var input = context.in()) {
+                    output.println("once " + (char) input.read());
+                }
+                context.err().close();
+                return 0;
+            }
+        };
+        dispatcher.addCommand(closing, properties("closing", 0, 1));
+        PrintStream callerOut = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream callerErr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        ByteArrayInputStream callerIn = new ByteArrayInputStream("ab".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public void close() {
+                throw new AssertionError("the caller's input was closed");
+            }
+        };
+        for (int call = 0; call < 2; call++) {
+            assertEquals(0, dispatcher.execute(List.of("closing"), callerOut, callerErr, callerIn, Path.of("/")));
+        }
+        callerOut.println("the caller still writes");
+        callerErr.println("and so does its error stream");
+        assertEquals("once a\nonce b\nthe caller still writes\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("and so does its error stream\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void commandTextIsUtf8WhateverTheCallersCharset() {
+        dispatcher.addCommand(echo(""), properties("echo", 0, 1));
+        PrintStream latin1 = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
+        dispatcher.execute(List.of("echo", "cart\u00e3o", "\u2615"), latin1, latin1,
+                new ByteArrayInputStream(new byte[0]), Path.of("/"));
+        assertEquals("cart\u00e3o \u2615\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aUsageErrorPointsToTheCommandsHelpOnce() {
+        dispatcher.addCommand(echo(""), properties("echo", 0, 1));
+        assertEquals(UsageException.USAGE, run("echo", "--bad"));
+        assertEquals("bertlab echo: unknown option --bad\nRun 'bertlab echo --help' for its options.\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
 }

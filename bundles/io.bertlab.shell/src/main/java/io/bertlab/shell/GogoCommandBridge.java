@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public class GogoCommandBridge {
 
     static final String SCOPE = "bertlab";
+    static final String HELP = "help";
 
     private final Map<String, ServiceRegistration<Function>> published = new ConcurrentHashMap<>();
     /** How many command services currently claim each name; the Gogo function lives while one does. */
@@ -36,6 +37,9 @@ public class GogoCommandBridge {
     public GogoCommandBridge(BundleContext context, @Reference CommandDispatcher dispatcher) {
         this.context = context;
         this.dispatcher = dispatcher;
+        // help is built into the dispatcher, not a Command service, yet listed with the others: publish it too
+        claims.put(HELP, 1);
+        published.put(HELP, publish(HELP));
     }
 
     @Reference(service = Command.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -1,6 +1,7 @@
 package io.bertlab.shell;
 
 import io.bertlab.api.command.CommandDispatcher;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,9 @@ import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Function;
 
 /**
- * One bertlab command as Gogo sees it. Gogo redirects {@code System.out}/{@code System.err} per session, so the
- * command writes to the shell that called it. A non-zero exit status becomes an exception, which Gogo reports.
+ * One bertlab command as Gogo sees it. Gogo redirects {@code System.out}/{@code System.err}/{@code System.in} per
+ * session, so the command works with the shell that called it, and relative paths follow the session's {@code cd}.
+ * A non-zero exit status becomes a {@link CommandFailedException}, which stops a script as Gogo expects.
  */
 final class GogoFunction implements Function {
 
@@ -28,11 +30,15 @@ final class GogoFunction implements Function {
         for (Object argument : arguments) {
             commandLine.add(String.valueOf(argument));
         }
-        int status = dispatcher.execute(commandLine, System.out, System.err, System.in,
-                Paths.get(System.getProperty("user.dir")));
+        int status = dispatcher.execute(commandLine, System.out, System.err, System.in, workingDirectory(session));
         if (status != 0) {
-            throw new IllegalStateException("bertlab " + name + " exited with status " + status);
+            throw new CommandFailedException(name, status);
         }
         return null;
+    }
+
+    private static Path workingDirectory(CommandSession session) {
+        Path current = session == null ? null : session.currentDir();
+        return current != null ? current : Paths.get(System.getProperty("user.dir"));
     }
 }

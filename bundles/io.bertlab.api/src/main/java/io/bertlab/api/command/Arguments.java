@@ -61,18 +61,28 @@ public final class Arguments {
                 String value;
                 if (equals >= 0) {
                     value = argument.substring(equals + 1);
-                } else if (i + 1 < arguments.size()) {
+                } else if (i + 1 < arguments.size() && !isOption(arguments.get(i + 1), flags, valued)) {
                     value = arguments.get(++i);
                 } else {
                     throw new UsageException(command + ": option " + name + " needs a value");
                 }
                 options.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             } else {
-                throw new UsageException(command + ": unknown option " + name
-                        + " (see 'bertlab " + command + " --help')");
+                // the dispatcher adds the hint to the command's --help, once for every usage error
+                throw new UsageException(command + ": unknown option " + name);
             }
         }
         return new Arguments(command, options, Collections.unmodifiableList(positional));
+    }
+
+    /**
+     * Whether an argument is one of the command's options: then it cannot be the value of the option before it
+     * ({@code --show-merges --output x} lacks a number; it must not swallow {@code --output}).
+     */
+    private static boolean isOption(String argument, Set<String> flags, Set<String> valued) {
+        int equals = argument.indexOf('=');
+        String name = equals < 0 ? argument : argument.substring(0, equals);
+        return flags.contains(name) || valued.contains(name);
     }
 
     /**

@@ -37,4 +37,11 @@ public final class LauncherProperties {
      * through which the launcher runs a command line and gets its exit status.
      */
     public static final String ENTRY_POINT = "bertlab.launcher.entry";
+
+    /**
+     * Service property ({@code true}) of the {@code java.util.function.IntSupplier} service that runs the interactive
+     * shell on the calling thread until the user leaves it, returning the exit status. The launcher calls it for
+     * {@code bertlab shell} once every chosen feature has started, so the first line typed finds every command.
+     */
+    public static final String CONSOLE = "bertlab.launcher.console";
 }

@@ -44,7 +44,7 @@ class ArgumentsTest {
 
     @Test
     void wrongCommandLinesAreUsageErrorsNamingCommandAndOption() {
-        assertEquals("tokenize: unknown option --colour (see 'bertlab tokenize --help')",
+        assertEquals("tokenize: unknown option --colour",
                 assertThrows(UsageException.class,
                         () -> Arguments.parse("tokenize", List.of("--colour"), FLAGS, VALUED)).getMessage());
         assertEquals("tokenize: option --tokenizer needs a value", assertThrows(UsageException.class,
@@ -55,5 +55,17 @@ class ArgumentsTest {
                 .parse("tokenize", List.of("--max-length", "ten"), FLAGS, VALUED).intValue("--max-length", 0));
         assertEquals("tokenize: option --max-length expects an integer, got 'ten'", notANumber.getMessage());
         assertEquals(UsageException.USAGE, notANumber.exitStatus());
+    }
+
+    @Test
+    void aValuedOptionFollowedByAnotherOptionLacksItsValue() throws Exception {
+        assertEquals("tokenize: option --max-length needs a value", assertThrows(UsageException.class,
+                () -> Arguments.parse("tokenize", List.of("--max-length", "--tokenizer", "a.json"), FLAGS, VALUED))
+                .getMessage());
+        assertEquals("tokenize: option --max-length needs a value", assertThrows(UsageException.class,
+                () -> Arguments.parse("tokenize", List.of("--max-length", "--pair"), FLAGS, VALUED)).getMessage());
+        // a value that merely looks like an option is still a value
+        assertEquals(Optional.of("--not-an-option"), Arguments.parse("tokenize",
+                List.of("--tokenizer", "--not-an-option"), FLAGS, VALUED).value("--tokenizer"));
     }
 }

@@ -3,10 +3,12 @@ package io.bertlab.model.bert;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Replaces files atomically: the content goes to a temporary file beside the target, is forced to disk, and is then
@@ -26,6 +28,8 @@ public final class AtomicFiles {
         void write(FileChannel channel) throws IOException;
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -40,10 +44,9 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".partial");
+        Path temporary = createPartial(directory, absolute.getFileName().toString());
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 content.write(channel);
                 channel.force(true);
             }
@@ -54,6 +57,22 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * A new empty file beside the target. Not {@code Files.createTempFile}: its files are private (0600), and this
+     * one becomes the target, which should get the permissions any new file gets (the user's umask).
+     */
+    private static Path createPartial(Path directory, String name) throws IOException {
+        while (true) {
+            Path partial = directory.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                    + ".partial");
+            try {
+                return Files.createFile(partial);
+            } catch (FileAlreadyExistsException taken) {
+                // another writer's partial file; draw another name
+            }
         }
     }
 }

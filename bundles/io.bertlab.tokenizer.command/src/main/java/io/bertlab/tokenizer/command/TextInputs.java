@@ -4,16 +4,16 @@ import io.bertlab.api.command.Arguments;
 import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.UsageException;
-import java.io.BufferedReader;
+import io.bertlab.api.command.FileErrors;
+import io.bertlab.api.command.TextLines;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The texts of a call: its TEXT arguments, then each line of {@code --input} (a file, or {@code -} for stdin). */
+/**
+ * The texts of a call: its TEXT arguments, then each line of {@code --input} (a file, or {@code -} for stdin), read
+ * with {@link TextLines} as every command reads text.
+ */
 final class TextInputs {
 
     private TextInputs() {
@@ -23,15 +23,11 @@ final class TextInputs {
         List<String> texts = new ArrayList<>(arguments.positional());
         if (arguments.has("--input")) {
             String input = arguments.value("--input").get();
-            try (BufferedReader reader = input.equals("-")
-                    ? new BufferedReader(new InputStreamReader(call.in(), StandardCharsets.UTF_8))
-                    : Files.newBufferedReader(call.resolve(input), StandardCharsets.UTF_8)) {
-                reader.lines().forEach(texts::add);
+            try (TextLines lines = input.equals("-") ? TextLines.of(call.in(), TextLines.STANDARD_INPUT)
+                    : TextLines.open(call.resolve(input))) {
+                texts.addAll(lines.readAll());
             } catch (IOException e) {
-                throw new CommandException(command + ": cannot read --input " + input + ": " + e.getMessage());
-            } catch (UncheckedIOException e) {
-                // lines() reports a malformed (non UTF-8) line this way
-                throw new CommandException(command + ": cannot read --input " + input + ": " + e.getCause().getMessage());
+                throw new CommandException(FileErrors.describe(e), e);
             }
         }
         if (texts.isEmpty()) {

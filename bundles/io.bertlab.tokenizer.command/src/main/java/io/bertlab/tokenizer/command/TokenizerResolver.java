@@ -2,6 +2,7 @@ package io.bertlab.tokenizer.command;
 
 import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.CommandException;
+import io.bertlab.api.command.FileErrors;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.TokenizerFormatException;
 import io.bertlab.api.tokenizer.TokenizerLoader;
@@ -83,8 +84,8 @@ public class TokenizerResolver {
         } catch (TokenizerFormatException e) {
             throw new CommandException(command + ": --tokenizer '" + nameOrFile + "': " + e.getMessage());
         } catch (IOException e) {
-            throw new CommandException(command + ": --tokenizer '" + nameOrFile + "': cannot read " + file + ": "
-                    + e.getMessage());
+            throw new CommandException(command + ": --tokenizer '" + nameOrFile + "': cannot read "
+                    + FileErrors.describe(file, e));
         }
     }
 }

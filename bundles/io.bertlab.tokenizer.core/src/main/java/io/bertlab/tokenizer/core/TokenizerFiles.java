@@ -2,6 +2,8 @@ package io.bertlab.tokenizer.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bertlab.api.command.MalformedTextException;
+import io.bertlab.api.command.TextLines;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.TokenizerFormatException;
 import io.bertlab.api.tokenizer.TokenizerLoader;
@@ -10,7 +12,6 @@ import io.bertlab.tokenizer.core.json.TokenizerJsonReader;
 import io.bertlab.tokenizer.core.json.TokenizerJsonWriter;
 import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class TokenizerFiles {
             }
         }
         String name = file.getFileName().toString();
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = readText(file);
         if (name.endsWith(".txt")) {
             boolean lowercase = Boolean.parseBoolean(options.getOrDefault(TokenizerLoader.OPTION_LOWERCASE, "true"));
             return read(file, bertVocabularyTokenizer(file, text, lowercase), models);
@@ -64,7 +65,24 @@ public final class TokenizerFiles {
         if (!hasModelObject && Files.isRegularFile(merges)) {
             return read(file, byteLevelBpeTokenizer(root, merges), models);
         }
+        if (!root.has("model") || root.fields().get("model").isInteger()) {
+            // a BPE vocabulary maps tokens to ids, and may even hold the token "model": say what is missing
+            throw new TokenizerFormatException(file, "(root)", "a BPE vocabulary without its merges: " + merges
+                    + " does not exist (or name the merges file with the '" + TokenizerLoader.OPTION_MERGES
+                    + "' option); a tokenizer.json would have a \"model\" object");
+        }
         return new TokenizerJsonReader(models).read(root);
+    }
+
+    /** A tokenizer file's text; invalid UTF-8 (a binary file given by mistake) is named by line and byte. */
+    private static String readText(Path file) throws IOException {
+        try {
+            return TextLines.readText(file);
+        } catch (MalformedTextException e) {
+            throw new TokenizerFormatException(file, "line " + e.line() + ", byte offset " + e.byteOffset(),
+                    "invalid UTF-8 (" + e.bytes() + "): not a text file; expected tokenizer.json, vocab.txt or"
+                            + " vocab.json", e);
+        }
     }
 
     /**
@@ -178,7 +196,7 @@ public final class TokenizerFiles {
             vocab.put(e.getKey(), e.getValue().asInt());
         }
         List<Object> merges = new ArrayList<>();
-        List<String> lines = Files.readAllLines(mergesFile, StandardCharsets.UTF_8);
+        List<String> lines = TextLines.readAll(mergesFile);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.startsWith("#version")) {

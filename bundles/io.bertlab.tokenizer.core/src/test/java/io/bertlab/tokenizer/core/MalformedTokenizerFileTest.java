@@ -37,6 +37,23 @@ class MalformedTokenizerFileTest {
     }
 
     @Test
+    void binaryFileNamesLineAndByteOfTheFirstInvalidByte() throws IOException {
+        Path file = dir.resolve("model.bin");
+        Files.write(file, new byte[] {'{', '\n', '"', (byte) 0x8F, 0x00, 0x13});
+        TokenizerFormatException e = assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(file,
+                Map.of(), new ModelRegistry()));
+        assertMentions(e, file + ": line 2, byte offset 3: invalid UTF-8 (0x8F): not a text file");
+    }
+
+    @Test
+    void bpeVocabularyWithoutItsMergesSaysSo() throws IOException {
+        // GPT-2's vocabulary holds the token "model" itself, which must not read as a tokenizer.json's model
+        TokenizerFormatException e = failure("vocab.json", "{\"<|endoftext|>\": 0, \"model\": 19849}");
+        assertMentions(e, "vocab.json", "a BPE vocabulary without its merges", dir.resolve("merges.txt")
+                + " does not exist");
+    }
+
+    @Test
     void badJsonNamesLineAndColumn() throws IOException {
         TokenizerFormatException e = failure("tokenizer.json", "{\n  \"version\": \"1.0\",\n  \"model\": {,\n}");
         assertMentions(e, "tokenizer.json", "line 3", "not valid JSON");

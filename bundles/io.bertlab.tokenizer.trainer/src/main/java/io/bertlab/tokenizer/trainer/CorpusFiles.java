@@ -1,10 +1,8 @@
 package io.bertlab.tokenizer.trainer;
 
-import java.io.BufferedReader;
+import io.bertlab.api.command.TextLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +10,9 @@ import java.util.NoSuchElementException;
 
 /**
  * Text files as a corpus: their lines, read lazily, each with its line ending kept as HuggingFace's
- * {@code train_from_files} keeps it (a SentencePiece-style pre-tokenizer sees the newline).
+ * {@code train_from_files} keeps it (a SentencePiece-style pre-tokenizer sees the newline). Invalid UTF-8 stops the
+ * iteration with an {@link UncheckedIOException} whose cause, a {@link io.bertlab.api.command.MalformedTextException},
+ * names the file, the line and the byte offset.
  */
 public final class CorpusFiles implements Iterable<String> {
 
@@ -35,9 +35,8 @@ public final class CorpusFiles implements Iterable<String> {
     /** Reads one file after the other; a line ends after {@code \n} or at the end of its file. */
     private final class LineIterator implements Iterator<String> {
         private int nextFile;
-        private BufferedReader reader;
+        private TextLines lines;
         private String next;
-        private final StringBuilder line = new StringBuilder();
 
         @Override
         public boolean hasNext() {
@@ -60,28 +59,21 @@ public final class CorpusFiles implements Iterable<String> {
         private String readLine() {
             try {
                 while (true) {
-                    if (reader == null) {
+                    if (lines == null) {
                         if (nextFile == files.size()) {
                             return null;
                         }
-                        reader = Files.newBufferedReader(files.get(nextFile++), StandardCharsets.UTF_8);
+                        lines = TextLines.open(files.get(nextFile++));
                     }
-                    line.setLength(0);
-                    int c;
-                    while ((c = reader.read()) >= 0) {
-                        line.append((char) c);
-                        if (c == '\n') {
-                            return line.toString();
-                        }
+                    String line = lines.readLineWithEnding();
+                    if (line != null) {
+                        return line;
                     }
-                    reader.close();
-                    reader = null;
-                    if (line.length() > 0) {
-                        return line.toString();
-                    }
+                    lines.close();
+                    lines = null;
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read corpus file " + files.get(nextFile - 1), e);
+                throw new UncheckedIOException(e);
             }
         }
     }

@@ -3,12 +3,16 @@ package io.bertlab.tokenizer.trainer;
 import io.bertlab.api.command.Arguments;
 import io.bertlab.api.command.Command;
 import io.bertlab.api.command.CommandContext;
+import io.bertlab.api.command.CommandException;
+import io.bertlab.api.command.FileErrors;
 import io.bertlab.api.command.CommandProperties;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.progress.ProgressListener;
 import io.bertlab.api.tokenizer.TokenizerLoader;
 import io.bertlab.api.tokenizer.TokenizerProperties;
 import io.bertlab.api.tokenizer.TrainerSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +89,7 @@ public final class TrainTokenizerCommand implements Command {
                 specials.add(s.strip());
             }
         }
-        Path output = context.resolve(arguments.required("--output"));
+        Path output = TrainingOutput.check(context.resolve(arguments.required("--output")));
         List<Path> files = new ArrayList<>();
         for (String f : arguments.positional()) {
             Path file = context.resolve(f);
@@ -104,39 +108,50 @@ public final class TrainTokenizerCommand implements Command {
         Iterable<String> corpus = new CorpusFiles(files);
         Map<String, String> options = new LinkedHashMap<>();
         TrainedTokenizer trained;
-        switch (model) {
-            case TrainerNames.BPE, TrainerNames.BYTE_LEVEL_BPE, TrainerNames.WORDPIECE -> {
-                BpeFamilyTraining training = model.equals(TrainerNames.BPE) ? BpeTokenizerTrainer.TRAINING
-                        : model.equals(TrainerNames.WORDPIECE) ? WordPieceTokenizerTrainer.TRAINING
-                        : ByteLevelBpeTokenizerTrainer.TRAINING;
-                if (model.equals(TrainerNames.BPE) && specials.contains("[UNK]")) {
-                    options.put("unk_token", "[UNK]");
-                } else if (model.equals(TrainerNames.BPE) && specials.contains("<unk>")) {
-                    options.put("unk_token", "<unk>");
+        try {
+            switch (model) {
+                case TrainerNames.BPE, TrainerNames.BYTE_LEVEL_BPE, TrainerNames.WORDPIECE -> {
+                    BpeFamilyTraining training = model.equals(TrainerNames.BPE) ? BpeTokenizerTrainer.TRAINING
+                            : model.equals(TrainerNames.WORDPIECE) ? WordPieceTokenizerTrainer.TRAINING
+                            : ByteLevelBpeTokenizerTrainer.TRAINING;
+                    if (model.equals(TrainerNames.BPE) && specials.contains("[UNK]")) {
+                        options.put("unk_token", "[UNK]");
+                    } else if (model.equals(TrainerNames.BPE) && specials.contains("<unk>")) {
+                        options.put("unk_token", "<unk>");
+                    }
+                    TrainerSettings settings = new TrainerSettings(vocabSize, minFrequency, specials, 0,
+                            List.of(), "", "", options);
+                    PipelineJson pipeline = normalized(training.pipeline(null), model, lowercase, stripAccents);
+                    trained = training.train(corpus, settings, pipeline, loader, progress);
                 }
-                TrainerSettings settings = new TrainerSettings(vocabSize, minFrequency, specials, 0, List.of(), "",
-                        "", options);
-                PipelineJson pipeline = normalized(training.pipeline(null), model, lowercase, stripAccents);
-                trained = training.train(corpus, settings, pipeline, loader, progress);
+                case TrainerNames.UNIGRAM -> {
+                    if (showMerges > 0) {
+                        throw new UsageException("train-tokenizer: --show-merges applies to merge-based models, not "
+                                + "unigram");
+                    }
+                    if (specials.contains("[UNK]")) {
+                        options.put("unk_token", "[UNK]");
+                    }
+                    TrainerSettings settings = new TrainerSettings(vocabSize, minFrequency, specials, 0,
+                            List.of(), "", "", options);
+                    PipelineJson pipeline = normalized(PipelineJson.parse(UnigramTokenizerTrainer.USUAL_PIPELINE),
+                            model, lowercase, stripAccents);
+                    trained = new UnigramTokenizerTrainer(loader, progress).trainWith(corpus, settings, pipeline);
+                }
+                default -> throw new UsageException("train-tokenizer: unknown --model '" + model
+                        + "'; expected bpe, byte-level-bpe, wordpiece or unigram");
             }
-            case TrainerNames.UNIGRAM -> {
-                if (showMerges > 0) {
-                    throw new UsageException("train-tokenizer: --show-merges applies to merge-based models, not "
-                            + "unigram");
-                }
-                if (specials.contains("[UNK]")) {
-                    options.put("unk_token", "[UNK]");
-                }
-                TrainerSettings settings = new TrainerSettings(vocabSize, minFrequency, specials, 0, List.of(), "",
-                        "", options);
-                PipelineJson pipeline = normalized(PipelineJson.parse(UnigramTokenizerTrainer.USUAL_PIPELINE),
-                        model, lowercase, stripAccents);
-                trained = new UnigramTokenizerTrainer(loader, progress).trainWith(corpus, settings, pipeline);
-            }
-            default -> throw new UsageException("train-tokenizer: unknown --model '" + model
-                    + "'; expected bpe, byte-level-bpe, wordpiece or unigram");
+        } catch (UncheckedIOException e) {
+            throw new CommandException(FileErrors.describe(e.getCause()), e.getCause());
+        } catch (IllegalArgumentException e) {
+            // the trainers' contract for settings or a corpus that cannot make a vocabulary (see TokenizerTrainer)
+            throw new CommandException("cannot learn a vocabulary from " + describe(files) + ": " + e.getMessage(), e);
         }
-        trained.save(output);
+        try {
+            trained.save(output);
+        } catch (IOException e) {
+            throw new CommandException("cannot write " + output + ": " + FileErrors.describe(e), e);
+        }
         List<LearnedMerge> merges = trained.merges();
         for (int i = 0; i < Math.min(showMerges, merges.size()); i++) {
             LearnedMerge m = merges.get(i);
@@ -144,6 +159,10 @@ public final class TrainTokenizerCommand implements Command {
         }
         context.out().printf("wrote %s: %d tokens%n", output, trained.tokenizer().vocabularySize());
         return 0;
+    }
+
+    private static String describe(List<Path> files) {
+        return files.size() == 1 ? files.get(0).toString() : files.size() + " files (" + files.get(0) + ", ...)";
     }
 
     /** The usual pipeline with the normalizer the flags ask for (WordPiece keeps BERT's own, set by the flags). */

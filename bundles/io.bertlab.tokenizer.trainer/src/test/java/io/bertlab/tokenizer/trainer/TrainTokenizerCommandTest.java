@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bertlab.api.command.CommandContext;
+import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.testing.SharedData;
 import java.io.ByteArrayOutputStream;
@@ -78,6 +79,49 @@ class TrainTokenizerCommandTest {
                         new ByteArrayOutputStream(), "--model", "bpe", "--vocab-size", "10", "--output", "x.json",
                         "missing.txt")));
         assertTrue(e.getMessage().contains("missing.txt"), e.getMessage());
+    }
+
+    @Test
+    void outputThatCannotBeWrittenFailsBeforeAnyTraining() throws Exception {
+        Files.writeString(dir.resolve("words.txt"), "mau\n");
+        Files.createDirectory(dir.resolve("out"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandException onFolder = assertThrows(CommandException.class, () -> train(err, "--output", "out",
+                "words.txt"));
+        assertEquals("--output " + dir.resolve("out") + " is a folder; give the tokenizer.json file to write",
+                onFolder.getMessage());
+        CommandException missingFolder = assertThrows(CommandException.class, () -> train(err, "--output",
+                "absent/x.json", "words.txt"));
+        assertEquals("--output " + dir.resolve("absent/x.json") + ": the folder " + dir.resolve("absent")
+                + " does not exist", missingFolder.getMessage());
+        assertEquals(CommandException.FAILURE, missingFolder.exitStatus());
+        assertEquals("", err.toString(StandardCharsets.UTF_8), "no training progress: the checks come first");
+    }
+
+    @Test
+    void invalidUtf8InTheCorpusNamesFileLineAndByteOffset() throws Exception {
+        Path corpus = dir.resolve("words.txt");
+        Files.write(corpus, new byte[] {'m', 'a', 'u', '\n', 'b', 'a', (byte) 0xFA, '\n'});
+        CommandException e = assertThrows(CommandException.class, () -> train(new ByteArrayOutputStream(),
+                "--output", "x.json", "words.txt"));
+        assertEquals(corpus + ": line 2, byte offset 6: invalid UTF-8 (0xFA)", e.getMessage());
+        assertEquals(CommandException.FAILURE, e.exitStatus());
+    }
+
+    @Test
+    void emptyCorpusIsAFailureNamingTheFile() throws Exception {
+        Path corpus = Files.writeString(dir.resolve("empty.txt"), "\n  \n");
+        CommandException e = assertThrows(CommandException.class, () -> train(new ByteArrayOutputStream(),
+                "--output", "x.json", "empty.txt"));
+        assertEquals("cannot learn a vocabulary from " + corpus + ": the corpus is empty: it has no words to learn"
+                + " a vocabulary from", e.getMessage());
+    }
+
+    private int train(ByteArrayOutputStream err, String... arguments) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--model", "bpe", "--vocab-size", "10"));
+        all.addAll(List.of(arguments));
+        return new TrainTokenizerCommand(BpeFamilyTrainerParityTest.LOADER).run(context(new ByteArrayOutputStream(),
+                err, all.toArray(new String[0])));
     }
 
     private CommandContext context(ByteArrayOutputStream out, ByteArrayOutputStream err, String... arguments) {

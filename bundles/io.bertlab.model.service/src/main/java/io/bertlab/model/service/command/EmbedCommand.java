@@ -18,7 +18,6 @@ import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.TokenizerLoader;
-import io.bertlab.api.tokenizer.TokenizerProperties;
 import io.bertlab.api.tokenizer.Truncation;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -82,6 +81,8 @@ public class EmbedCommand implements Command {
                 "  {\"index\": 0, \"text\": \"...\", \"tokens\": 7, \"embedding\": [...]}",
                 "The model is a named model service (see 'bertlab models') or a model directory holding",
                 "config.json, model.safetensors and tokenizer.json (see 'bertlab import-model').",
+                "A text longer than the model takes (max_position_embeddings tokens) is cut to fit; standard",
+                "error then says which texts were cut.",
                 "",
                 "Options:",
                 "  --model DIR_OR_NAME  the model",
@@ -119,8 +120,10 @@ public class EmbedCommand implements Command {
             Tokenizer tokenizer = loadTokenizer(source);
             Model model = source.model();
             // batches are padded to their longest text here; fixed padding from tokenizer.json would only waste work
+            int maxTokens = model.config().maxPositionEmbeddings();
             EncodeOptions options = EncodeOptions.of(tokenizer.defaults().addSpecialTokens(),
-                    Truncation.longestFirst(model.config().maxPositionEmbeddings()), null);
+                    Truncation.longestFirst(maxTokens), null);
+            TruncatedTexts truncated = new TruncatedTexts(maxTokens);
             Writer writer = new OutputStreamWriter(context.out(), StandardCharsets.UTF_8);
             try (JsonGenerator json = new JsonFactory().createGenerator(writer)) {
                 json.setRootValueSeparator(null);
@@ -129,30 +132,22 @@ public class EmbedCommand implements Command {
                     List<Encoding> encodings = tokenizer.encodeBatch(chunk, options);
                     Batch batch = BatchBuilder.of(encodings);
                     ForwardResult result = model.forward(batch);
+                    pooling.requireSupportedBy(result, modelArgument);
                     for (int row = 0; row < chunk.size(); row++) {
+                        truncated.check(start + row, encodings.get(row));
                         write(json, writer, start + row, chunk.get(row), encodings.get(row), pooling, result, batch, row,
                                 arguments.has("--normalize"), arguments.has("--hidden"));
                     }
                     reportProgress(context, start, start + chunk.size(), texts.size());
                 }
             }
+            truncated.report("embed", texts.size(), context.err());
         }
         return 0;
     }
 
     private Tokenizer loadTokenizer(ModelSource source) throws CommandException {
-        var file = source.directory().resolve(ModelProperties.TOKENIZER_FILE);
-        // bertlab's own implementation when installed, else whichever is (e.g. the HF adapter)
-        TokenizerLoader loader = loaders.find(TokenizerProperties.IMPLEMENTATION,
-                TokenizerProperties.IMPLEMENTATION_BERTLAB).map(Map.Entry::getKey)
-                .or(() -> loaders.all().keySet().stream().findFirst())
-                .orElseThrow(() -> new CommandException(
-                        "no tokenizer loader is installed (the 'tokenizers' feature provides one)"));
-        try {
-            return loader.load(file);
-        } catch (IOException e) {
-            throw new CommandException(e.getMessage(), e);
-        }
+        return ModelTokenizers.load(loaders, source.directory().resolve(ModelProperties.TOKENIZER_FILE));
     }
 
     private static void write(JsonGenerator json, Writer writer, int index, String text, Encoding encoding,

@@ -52,7 +52,7 @@ public class EnginesCommand implements Command {
             return 0;
         }
         List<String> unavailable = new ArrayList<>();
-        context.out().printf("%-10s %-8s %-24s %-12s %s%n", "ENGINE", "DEVICE", "VERSION", "DEVICES", "THREADS");
+        TextTable table = new TextTable().row("ENGINE", "DEVICE", "VERSION", "DEVICES", "THREADS");
         engines.all().entrySet().stream()
                 .sorted(Comparator.comparing(e -> e.getValue().get(EngineProperties.ENGINE) + "/"
                         + e.getValue().get(EngineProperties.DEVICE)))
@@ -61,14 +61,14 @@ public class EnginesCommand implements Command {
                     Object device = e.getValue().getOrDefault(EngineProperties.DEVICE, EngineProperties.CPU);
                     try {
                         EngineInfo info = e.getKey().info();
-                        context.out().printf("%-10s %-8s %-24s %-12s %d%n", engine, device, info.version(),
-                                String.join(",", info.devices()), info.threads());
+                        table.row(engine, device, info.version(), String.join(",", info.devices()), info.threads());
                     } catch (RuntimeException | LinkageError failure) {
                         // One engine whose natives cannot load must not hide the others.
                         unavailable.add(engine + "/" + device);
-                        context.out().printf("%-10s %-8s unavailable: %s%n", engine, device, failure.getMessage());
+                        table.row(engine, device, "unavailable: " + failure.getMessage());
                     }
                 });
+        table.print(context.out());
         return unavailable.isEmpty() ? 0 : 1;
     }
 }

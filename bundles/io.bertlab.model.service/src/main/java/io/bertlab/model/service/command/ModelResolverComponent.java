@@ -8,7 +8,6 @@ import io.bertlab.api.model.ModelResolver;
 import io.bertlab.api.model.OpenedModel;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.TokenizerLoader;
-import io.bertlab.api.tokenizer.TokenizerProperties;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -69,10 +68,7 @@ public class ModelResolverComponent implements ModelResolver {
 
     /** bertlab's own tokenizer loader when installed, else whichever is (e.g. the HF adapter). */
     Tokenizer loadTokenizer(Path file) throws IOException {
-        TokenizerLoader loader = loaders.find(TokenizerProperties.IMPLEMENTATION,
-                TokenizerProperties.IMPLEMENTATION_BERTLAB).map(Map.Entry::getKey)
-                .or(() -> loaders.all().keySet().stream().findFirst())
-                .orElseThrow(() -> new IOException(
+        TokenizerLoader loader = ModelTokenizers.preferred(loaders).orElseThrow(() -> new IOException(
                         "no tokenizer loader is installed (the 'tokenizers' feature provides one)"));
         return loader.load(file);
     }

@@ -1,5 +1,6 @@
 package io.bertlab.model.service.command;
 
+import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.model.Batch;
 import io.bertlab.api.model.ForwardResult;
@@ -22,15 +23,26 @@ enum Pooling {
         }
     }
 
+    /**
+     * Checks that a model's output can be pooled this way. Whether a checkpoint has a pooler shows only in its
+     * output, so this runs after the first forward pass, before anything is written.
+     *
+     * @param model the model as the user named it
+     * @throws CommandException for {@link #POOLER} on a model without one
+     */
+    void requireSupportedBy(ForwardResult result, String model) throws CommandException {
+        if (this == POOLER && !result.hasPooledOutput()) {
+            throw new CommandException("--pooling pooler: model " + model + " has no pooler (its checkpoint leaves"
+                    + " the pooler weights out); use --pooling mean or cls");
+        }
+    }
+
     float[] pool(ForwardResult result, Batch batch, int row) {
         int hidden = result.lastHiddenState().dim(2);
         switch (this) {
             case CLS:
                 return result.lastHiddenState().vector(row, 0);
             case POOLER:
-                if (!result.hasPooledOutput()) {
-                    throw new IllegalStateException("this model has no pooler");
-                }
                 return result.pooledOutput().vector(row);
             default:
                 float[] sum = new float[hidden];

@@ -140,6 +140,15 @@ public final class ConfigNode implements ModelConfig {
     }
 
     /**
+     * Whether this node is an integer.
+     *
+     * @return true for an integral number
+     */
+    public boolean isInteger() {
+        return node.isIntegralNumber();
+    }
+
+    /**
      * This node as a string.
      *
      * @return the text
