@@ -37,6 +37,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public class EmbedCommand implements Command {
 
     private static final int PROGRESS_EVERY = 256;
+    /** The named model the distribution ships (feature minilm). */
+    static final String DEFAULT_MODEL = "minilm";
 
     private final ServiceTable<Model> models = new ServiceTable<>();
     private final ServiceTable<Engine> engines = new ServiceTable<>();
@@ -73,7 +75,7 @@ public class EmbedCommand implements Command {
     @Override
     public String help() {
         return String.join("\n",
-                "Usage: bertlab embed --model DIR_OR_NAME [--engine java|pytorch|mxnet] [--device cpu|gpu]",
+                "Usage: bertlab embed [--model DIR_OR_NAME] [--engine java|pytorch|mxnet] [--device cpu|gpu]",
                 "                     [--pooling mean|cls|pooler] [--normalize] [--hidden] [--batch-size N]",
                 "                     [--input FILE|-] [--format jsonl] [TEXT...]",
                 "",
@@ -85,7 +87,7 @@ public class EmbedCommand implements Command {
                 "error then says which texts were cut.",
                 "",
                 "Options:",
-                "  --model DIR_OR_NAME  the model",
+                "  --model DIR_OR_NAME  the model (default minilm: all-MiniLM-L6-v2, embedded in the distribution)",
                 "  --engine NAME        engine for a model directory (default java)",
                 "  --device NAME        device for a model directory (default cpu)",
                 "  --pooling MODE       mean of attended tokens (default), cls (first token), pooler (BERT's pooler)",
@@ -95,7 +97,7 @@ public class EmbedCommand implements Command {
                 "  --input FILE|-       read one text per line (UTF-8) instead of TEXT arguments",
                 "  --format jsonl       the output format (the only one)",
                 "",
-                "Example: bertlab embed --model models/minilm --normalize \"Quero um cartão adicional\"");
+                "Example: bertlab embed --normalize \"Quero um cartão adicional\"");
     }
 
     @Override
@@ -111,7 +113,7 @@ public class EmbedCommand implements Command {
         if (batchSize < 1) {
             throw new UsageException("embed: --batch-size must be at least 1");
         }
-        String modelArgument = arguments.required("--model");
+        String modelArgument = arguments.value("--model").orElse(DEFAULT_MODEL);
         List<String> texts = TextInput.read(context, "embed", arguments.value("--input").orElse(null),
                 arguments.positional());
         try (ModelSource source = ModelSource.open(modelArgument, context.resolve(modelArgument), models, engines,
