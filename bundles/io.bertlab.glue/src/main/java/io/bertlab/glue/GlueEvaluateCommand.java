@@ -20,15 +20,15 @@ import org.osgi.service.component.annotations.Reference;
 /** {@code bertlab glue-evaluate}: a fine-tuned model's official metrics on a labelled split. */
 @Component(service = Command.class)
 @CommandProperties(name = "glue-evaluate", summary = "Evaluate a fine-tuned model on a task's labelled split")
-public class GlueEvaluateCommand implements Command {
+public class GlueEvaluateCommand extends GlueCommand {
+
+    public GlueEvaluateCommand() {
+        super("glue-evaluate");
+    }
 
     private static final String NAME = "glue-evaluate";
 
-    @Reference
-    GlueServices services;
 
-    @Reference
-    ModelResolver resolver;
 
     @Override
     public String help() {
@@ -51,33 +51,29 @@ public class GlueEvaluateCommand implements Command {
     }
 
     @Override
-    public int run(CommandContext context) throws Exception {
+    int execute(CommandContext context) throws Exception {
         GlueOptions options = GlueOptions.parse(NAME, context, Set.of(), GlueOptions.MODEL_OPTIONS,
                 GlueOptions.DATA_OPTIONS, Set.of("--task"));
-        try {
-            GlueTask task = services.task(options.required("--task"));
-            Scorer scorer = new Scorer(task, services);
-            Dataset dataset = options.data().read(task, options.split(TaskRun.defaultDev(task)));
-            if (!dataset.split().labelled()) {
-                throw new IOException(task.name() + " " + dataset.split().name() + " has no gold labels to evaluate"
-                        + " against; use glue-predict");
-            }
-            String name = options.required("--model");
-            try (OpenedModel model = resolver.open(name, options.path(name), options.engine(), options.device())) {
-                List<Prediction> predictions = FineTunedPredictions.predict(task, model, dataset,
-                        options.maxLength(128), options.batchSize(64), context.err());
-                Map<String, Double> metrics = scorer.score(predictions, dataset.examples());
-                ObjectNode result = RunState.JSON.createObjectNode();
-                result.put("task", task.name());
-                result.put("split", dataset.split().name());
-                result.put("examples", dataset.examples().size());
-                result.put("problems", dataset.problems().size());
-                metrics.forEach(result.putObject("metrics")::put);
-                context.out().println(result.toString());
-            }
-            return 0;
-        } catch (IOException e) {
-            throw new CommandException(NAME + ": " + e.getMessage(), e);
+        GlueTask task = services.task(options.required("--task"));
+        Scorer scorer = new Scorer(task, services);
+        Dataset dataset = options.data().read(task, options.split(TaskRun.defaultDev(task)));
+        if (!dataset.split().labelled()) {
+            throw new IOException(task.name() + " " + dataset.split().name() + " has no gold labels to evaluate"
+                    + " against; use glue-predict");
         }
+        String name = options.required("--model");
+        try (OpenedModel model = resolver.open(name, options.path(name), options.engine(), options.device())) {
+            List<Prediction> predictions = FineTunedPredictions.predict(task, model, dataset,
+                    options.maxLength(128), options.batchSize(64), context.err());
+            Map<String, Double> metrics = scorer.score(predictions, dataset.examples());
+            ObjectNode result = RunState.JSON.createObjectNode();
+            result.put("task", task.name());
+            result.put("split", dataset.split().name());
+            result.put("examples", dataset.examples().size());
+            result.put("problems", dataset.problems().size());
+            metrics.forEach(result.putObject("metrics")::put);
+            context.out().println(result.toString());
+        }
+        return 0;
     }
 }

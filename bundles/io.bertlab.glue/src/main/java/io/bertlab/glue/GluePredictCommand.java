@@ -20,15 +20,15 @@ import org.osgi.service.component.annotations.Reference;
 /** {@code bertlab glue-predict}: a split's predictions in the leaderboard's file format. */
 @Component(service = Command.class)
 @CommandProperties(name = "glue-predict", summary = "Predict a task's test split as a leaderboard submission file")
-public class GluePredictCommand implements Command {
+public class GluePredictCommand extends GlueCommand {
+
+    public GluePredictCommand() {
+        super("glue-predict");
+    }
 
     private static final String NAME = "glue-predict";
 
-    @Reference
-    GlueServices services;
 
-    @Reference
-    ModelResolver resolver;
 
     @Override
     public String help() {
@@ -52,28 +52,24 @@ public class GluePredictCommand implements Command {
     }
 
     @Override
-    public int run(CommandContext context) throws Exception {
+    int execute(CommandContext context) throws Exception {
         GlueOptions options = GlueOptions.parse(NAME, context, Set.of(), GlueOptions.MODEL_OPTIONS,
                 GlueOptions.DATA_OPTIONS, Set.of("--task", "--output"));
-        try {
-            GlueTask task = services.task(options.required("--task"));
-            Path output = options.path(options.required("--output"));
-            if (Files.exists(output) && !Files.isDirectory(output)) {
-                throw new IOException("--output " + output + " is a file, not a folder");
-            }
-            Dataset dataset = options.data().read(task, options.split(defaultTest(task)));
-            String name = options.required("--model");
-            try (OpenedModel model = resolver.open(name, options.path(name), options.engine(), options.device())) {
-                List<Prediction> predictions = FineTunedPredictions.predict(task, model, dataset,
-                        options.maxLength(128), options.batchSize(64), context.err());
-                Files.createDirectories(output);
-                Path file = task.writeSubmission(dataset.split(), predictions, output);
-                context.out().println(file);
-            }
-            return 0;
-        } catch (IOException e) {
-            throw new CommandException(NAME + ": " + e.getMessage(), e);
+        GlueTask task = services.task(options.required("--task"));
+        Path output = options.path(options.required("--output"));
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new IOException("--output " + output + " is a file, not a folder");
         }
+        Dataset dataset = options.data().read(task, options.split(defaultTest(task)));
+        String name = options.required("--model");
+        try (OpenedModel model = resolver.open(name, options.path(name), options.engine(), options.device())) {
+            List<Prediction> predictions = FineTunedPredictions.predict(task, model, dataset,
+                    options.maxLength(128), options.batchSize(64), context.err());
+            Files.createDirectories(output);
+            Path file = task.writeSubmission(dataset.split(), predictions, output);
+            context.out().println(file);
+        }
+        return 0;
     }
 
     /** The first unlabelled split ({@code test}, MNLI's {@code test_matched}), else {@code test}. */

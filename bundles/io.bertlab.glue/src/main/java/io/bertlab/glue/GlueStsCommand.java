@@ -26,17 +26,17 @@ import org.osgi.service.component.annotations.Reference;
 /** {@code bertlab glue-sts}: zero-shot semantic similarity with sentence embeddings, no training. */
 @Component(service = Command.class)
 @CommandProperties(name = "glue-sts", summary = "Zero-shot STS: correlate embedding cosines with gold scores")
-public class GlueStsCommand implements Command {
+public class GlueStsCommand extends GlueCommand {
+
+    public GlueStsCommand() {
+        super("glue-sts");
+    }
 
     private static final String NAME = "glue-sts";
     private static final String DEFAULT_MODEL = "minilm";
     private static final List<String> METRICS = List.of("pearson", "spearman");
 
-    @Reference
-    GlueServices services;
 
-    @Reference
-    ModelResolver resolver;
 
     @Override
     public String help() {
@@ -62,42 +62,38 @@ public class GlueStsCommand implements Command {
     }
 
     @Override
-    public int run(CommandContext context) throws Exception {
+    int execute(CommandContext context) throws Exception {
         GlueOptions options = GlueOptions.parse(NAME, context, Set.of(), GlueOptions.MODEL_OPTIONS,
                 GlueOptions.DATA_OPTIONS, Set.of("--task", "--format"));
         String format = options.arguments().value("--format").orElse("table");
         if (!format.equals("table") && !format.equals("json")) {
             throw new UsageException(NAME + ": --format is table or json, got '" + format + "'");
         }
-        try {
-            GlueTask task = services.task(options.arguments().value("--task").orElse("STS-B"));
-            if (!(task.head() instanceof HeadSpec.Regression) || !task.pair()) {
-                throw new UsageException(NAME + ": " + task.name() + " is not a similarity task (a regression over"
-                        + " pairs, such as STS-B or ASSIN2-STS)");
-            }
-            Scorer scorer = new Scorer(METRICS, services);
-            Dataset dataset = options.data().read(task, options.split("dev"));
-            String modelName = options.model(DEFAULT_MODEL);
-            Map<String, Double> metrics;
-            try (OpenedModel model = resolver.open(modelName, options.path(modelName), options.engine(),
-                    options.device())) {
-                ProgressBar bar = new ProgressBar(context.err(), task.name() + " " + dataset.split().name(),
-                        dataset.examples().size());
-                List<Prediction> predictions = new SentenceSimilarity(model.model(), model.tokenizer(),
-                        options.maxLength(256)).score(dataset.examples(), options.batchSize(32), bar);
-                bar.finish();
-                metrics = scorer.score(predictions, dataset.examples());
-            }
-            String[] reference = reference(modelName, task.name());
-            if (format.equals("json")) {
-                printJson(context.out(), task, dataset, modelName, metrics, reference);
-            } else {
-                printTable(context.out(), task, dataset, modelName, metrics, reference);
-            }
-            return 0;
-        } catch (IOException e) {
-            throw new CommandException(NAME + ": " + e.getMessage(), e);
+        GlueTask task = services.task(options.arguments().value("--task").orElse("STS-B"));
+        if (!(task.head() instanceof HeadSpec.Regression) || !task.pair()) {
+            throw new UsageException(NAME + ": " + task.name() + " is not a similarity task (a regression over"
+                    + " pairs, such as STS-B or ASSIN2-STS)");
         }
+        Scorer scorer = new Scorer(METRICS, services);
+        Dataset dataset = options.data().read(task, options.split("dev"));
+        String modelName = options.model(DEFAULT_MODEL);
+        Map<String, Double> metrics;
+        try (OpenedModel model = resolver.open(modelName, options.path(modelName), options.engine(),
+                options.device())) {
+            ProgressBar bar = new ProgressBar(context.err(), task.name() + " " + dataset.split().name(),
+                    dataset.examples().size());
+            List<Prediction> predictions = new SentenceSimilarity(model.model(), model.tokenizer(),
+                    options.maxLength(256)).score(dataset.examples(), options.batchSize(32), bar);
+            bar.finish();
+            metrics = scorer.score(predictions, dataset.examples());
+        }
+        String[] reference = reference(modelName, task.name());
+        if (format.equals("json")) {
+            printJson(context.out(), task, dataset, modelName, metrics, reference);
+        } else {
+            printTable(context.out(), task, dataset, modelName, metrics, reference);
+        }
+        return 0;
     }
 
     private static void printTable(PrintStream out, GlueTask task, Dataset dataset, String model,

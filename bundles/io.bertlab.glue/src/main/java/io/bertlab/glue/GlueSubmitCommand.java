@@ -26,12 +26,14 @@ import org.osgi.service.component.annotations.Reference;
 /** {@code bertlab glue-submit}: the zip of the eleven prediction files the GLUE server takes. */
 @Component(service = Command.class)
 @CommandProperties(name = "glue-submit", summary = "Pack glue-predict's files into the GLUE server's submission zip")
-public class GlueSubmitCommand implements Command {
+public class GlueSubmitCommand extends GlueCommand {
+
+    public GlueSubmitCommand() {
+        super("glue-submit");
+    }
 
     private static final String NAME = "glue-submit";
 
-    @Reference
-    GlueServices services;
 
     @Override
     public String help() {
@@ -56,43 +58,36 @@ public class GlueSubmitCommand implements Command {
     }
 
     @Override
-    public int run(CommandContext context) throws Exception {
+    int execute(CommandContext context) throws Exception {
         GlueOptions options = GlueOptions.parse(NAME, context, Set.of("--fill-majority"), Set.of("--data",
                 "--predictions", "--output"));
         Path predictions = options.path(options.required("--predictions"));
         Path output = options.path(options.required("--output"));
-        try {
-            if (!Files.isDirectory(predictions)) {
-                throw new IOException("--predictions " + predictions + " is not a folder");
-            }
-            List<String> missing = new ArrayList<>();
-            for (String file : SubmissionFiles.EXPECTED.keySet()) {
-                if (!Files.isRegularFile(predictions.resolve(file))) {
-                    missing.add(file);
-                }
-            }
-            Path filled = Files.createTempDirectory("bertlab-submission");
-            try {
-                if (!missing.isEmpty()) {
-                    if (!options.arguments().has("--fill-majority")) {
-                        throw new IOException("missing in " + predictions + ": " + String.join(", ", missing)
-                                + " (run glue-predict for those tasks, or add --fill-majority to predict their"
-                                + " majority class)");
-                    }
-                    for (String file : missing) {
-                        fillWithMajority(file, options.data(), filled);
-                        context.err().println(NAME + ": " + file + ": majority class of its training labels");
-                    }
-                }
-                writeZip(output, predictions, filled);
-            } finally {
-                Checkpoints.deleteTree(filled);
-            }
-            context.out().println(output);
-            return 0;
-        } catch (IOException e) {
-            throw new CommandException(NAME + ": " + e.getMessage(), e);
+        if (!Files.isDirectory(predictions)) {
+            throw new IOException("--predictions " + predictions + " is not a folder");
         }
+        List<String> missing = new ArrayList<>();
+        for (String file : SubmissionFiles.EXPECTED.keySet()) {
+            if (!Files.isRegularFile(predictions.resolve(file))) {
+                missing.add(file);
+            }
+        }
+        if (!missing.isEmpty() && !options.arguments().has("--fill-majority")) {
+            throw new IOException("missing in " + predictions + ": " + String.join(", ", missing)
+                    + " (run glue-predict for those tasks, or add --fill-majority to predict their majority class)");
+        }
+        Path filled = Files.createTempDirectory("bertlab-submission");
+        try {
+            for (String file : missing) {
+                fillWithMajority(file, options.data(), filled);
+                context.err().println(NAME + ": " + file + ": majority class of its training labels");
+            }
+            writeZip(output, predictions, filled);
+        } finally {
+            Checkpoints.deleteTree(filled);
+        }
+        context.out().println(output);
+        return 0;
     }
 
     private void fillWithMajority(String file, TaskData data, Path folder) throws IOException {

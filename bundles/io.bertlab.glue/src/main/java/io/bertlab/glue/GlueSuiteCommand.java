@@ -23,15 +23,15 @@ import org.osgi.service.component.annotations.Reference;
 /** {@code bertlab glue-suite}: fine-tunes and evaluates every task whose data is there, then writes the reports. */
 @Component(service = Command.class)
 @CommandProperties(name = "glue-suite", summary = "Fine-tune and evaluate every task with data; paper-style reports")
-public class GlueSuiteCommand implements Command {
+public class GlueSuiteCommand extends GlueCommand {
+
+    public GlueSuiteCommand() {
+        super("glue-suite");
+    }
 
     private static final String NAME = "glue-suite";
 
-    @Reference
-    GlueServices services;
 
-    @Reference
-    ModelResolver resolver;
 
     @Override
     public String help() {
@@ -58,38 +58,34 @@ public class GlueSuiteCommand implements Command {
     }
 
     @Override
-    public int run(CommandContext context) throws Exception {
+    int execute(CommandContext context) throws Exception {
         GlueOptions options = GlueOptions.parse(NAME, context, Set.of("--resume"), GlueOptions.MODEL_OPTIONS,
                 GlueOptions.DATA_OPTIONS, GlueOptions.TRAINING_OPTIONS, Set.of("--output", "--tasks", "--epochs-of"));
         long started = System.nanoTime();
-        try {
-            Path output = options.path(options.required("--output"));
-            String modelName = options.required("--model");
-            TaskData data = options.data();
-            TrainingSettings settings = options.training();
-            Map<String, Integer> epochsOf = epochsOf(options);
-            List<GlueTask> tasks = chosenTasks(options, data);
-            List<SuiteReport.TaskOutcome> outcomes = new ArrayList<>();
-            String engine = options.engine();
-            for (GlueTask task : tasks) {
-                long taskStarted = System.nanoTime();
-                Path folder = output.resolve(task.name());
-                TrainingSettings taskSettings = withEpochs(settings, epochsOf.getOrDefault(task.name(),
-                        settings.epochs()));
-                RunState state = trainOrResume(task, folder, taskSettings, modelName, options, data, context);
-                engine = state.engine();
-                double seconds = state.history().stream().mapToDouble(RunState.EpochRecord::seconds).sum();
-                double tokens = state.history().stream().mapToDouble(r -> r.seconds() * r.tokensPerSecond()).sum();
-                outcomes.add(new SuiteReport.TaskOutcome(task.name(), state.history(), state.bestEpoch(),
-                        tokens / Math.max(1e-9, seconds), (System.nanoTime() - taskStarted) / 1e9));
-                new SuiteReport(modelName, engine, outcomes, (System.nanoTime() - started) / 1e9).write(output);
-            }
+        Path output = options.path(options.required("--output"));
+        String modelName = options.required("--model");
+        TaskData data = options.data();
+        TrainingSettings settings = options.training();
+        Map<String, Integer> epochsOf = epochsOf(options);
+        List<GlueTask> tasks = chosenTasks(options, data);
+        List<SuiteReport.TaskOutcome> outcomes = new ArrayList<>();
+        String engine = options.engine();
+        for (GlueTask task : tasks) {
+            long taskStarted = System.nanoTime();
+            Path folder = output.resolve(task.name());
+            TrainingSettings taskSettings = withEpochs(settings, epochsOf.getOrDefault(task.name(),
+                    settings.epochs()));
+            RunState state = trainOrResume(task, folder, taskSettings, modelName, options, data, context);
+            engine = state.engine();
+            double seconds = state.history().stream().mapToDouble(RunState.EpochRecord::seconds).sum();
+            double tokens = state.history().stream().mapToDouble(r -> r.seconds() * r.tokensPerSecond()).sum();
+            outcomes.add(new SuiteReport.TaskOutcome(task.name(), state.history(), state.bestEpoch(),
+                    tokens / Math.max(1e-9, seconds), (System.nanoTime() - taskStarted) / 1e9));
             new SuiteReport(modelName, engine, outcomes, (System.nanoTime() - started) / 1e9).write(output);
-            context.out().println(output.resolve("results.md"));
-            return 0;
-        } catch (IOException e) {
-            throw new CommandException(NAME + ": " + e.getMessage(), e);
         }
+        new SuiteReport(modelName, engine, outcomes, (System.nanoTime() - started) / 1e9).write(output);
+        context.out().println(output.resolve("results.md"));
+        return 0;
     }
 
     private RunState trainOrResume(GlueTask task, Path folder, TrainingSettings settings, String modelName,

@@ -18,12 +18,14 @@ import org.osgi.service.component.annotations.Reference;
 /** {@code bertlab glue-tasks}: the installed tasks, their labels, metrics and splits, and which data is there. */
 @Component(service = Command.class)
 @CommandProperties(name = "glue-tasks", summary = "List the installed GLUE (and other) tasks and the data found")
-public class GlueTasksCommand implements Command {
+public class GlueTasksCommand extends GlueCommand {
+
+    public GlueTasksCommand() {
+        super("glue-tasks");
+    }
 
     private static final String NAME = "glue-tasks";
 
-    @Reference
-    GlueServices services;
 
     @Override
     public String help() {
@@ -39,7 +41,7 @@ public class GlueTasksCommand implements Command {
     }
 
     @Override
-    public int run(CommandContext context) throws Exception {
+    int execute(CommandContext context) throws Exception {
         GlueOptions options = GlueOptions.parse(NAME, context, Set.of(), Set.of("--data"));
         DataRoots roots = options.data().roots();
         PrintStream out = context.out();

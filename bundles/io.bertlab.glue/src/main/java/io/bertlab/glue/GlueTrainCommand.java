@@ -18,15 +18,15 @@ import org.osgi.service.component.annotations.Reference;
 /** {@code bertlab glue-train}: fine-tunes a model on one task, keeping the best dev checkpoint; resumable. */
 @Component(service = Command.class)
 @CommandProperties(name = "glue-train", summary = "Fine-tune a model on a GLUE task (or any installed task)")
-public class GlueTrainCommand implements Command {
+public class GlueTrainCommand extends GlueCommand {
+
+    public GlueTrainCommand() {
+        super("glue-train");
+    }
 
     static final String NAME = "glue-train";
 
-    @Reference
-    GlueServices services;
 
-    @Reference
-    ModelResolver resolver;
 
     @Override
     public String help() {
@@ -54,7 +54,7 @@ public class GlueTrainCommand implements Command {
     }
 
     @Override
-    public int run(CommandContext context) throws Exception {
+    int execute(CommandContext context) throws Exception {
         GlueOptions options = GlueOptions.parse(NAME, context, Set.of("--resume"), GlueOptions.MODEL_OPTIONS,
                 GlueOptions.DATA_OPTIONS, GlueOptions.TRAINING_OPTIONS, Set.of("--task", "--output", "--dev-split"));
         try {

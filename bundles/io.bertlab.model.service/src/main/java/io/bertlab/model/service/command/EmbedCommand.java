@@ -9,27 +9,23 @@ import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.CommandProperties;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.model.Batch;
-import io.bertlab.api.model.Engine;
 import io.bertlab.api.model.EngineProperties;
 import io.bertlab.api.model.ForwardResult;
 import io.bertlab.api.model.Model;
-import io.bertlab.api.model.ModelProperties;
+import io.bertlab.api.model.ModelResolver;
+import io.bertlab.api.model.OpenedModel;
 import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.api.tokenizer.Tokenizer;
-import io.bertlab.api.tokenizer.TokenizerLoader;
 import io.bertlab.api.tokenizer.Truncation;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** {@code bertlab embed}: sentence embeddings (and optionally every token's hidden state) as JSON lines. */
 @Component(service = Command.class)
@@ -40,37 +36,8 @@ public class EmbedCommand implements Command {
     /** The named model the distribution ships (feature minilm). */
     static final String DEFAULT_MODEL = "minilm";
 
-    private final ServiceTable<Model> models = new ServiceTable<>();
-    private final ServiceTable<Engine> engines = new ServiceTable<>();
-    private final ServiceTable<TokenizerLoader> loaders = new ServiceTable<>();
-
-    @Reference(service = Model.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addModel(Model model, Map<String, Object> properties) {
-        models.add(model, properties);
-    }
-
-    void removeModel(Model model) {
-        models.remove(model);
-    }
-
-    @Reference(service = Engine.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addEngine(Engine engine, Map<String, Object> properties) {
-        engines.add(engine, properties);
-    }
-
-    void removeEngine(Engine engine) {
-        engines.remove(engine);
-    }
-
-    @Reference(service = TokenizerLoader.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC)
-    void addLoader(TokenizerLoader loader, Map<String, Object> properties) {
-        loaders.add(loader, properties);
-    }
-
-    void removeLoader(TokenizerLoader loader) {
-        loaders.remove(loader);
-    }
+    @Reference
+    ModelResolver resolver;
 
     @Override
     public String help() {
@@ -116,10 +83,8 @@ public class EmbedCommand implements Command {
         String modelArgument = arguments.value("--model").orElse(DEFAULT_MODEL);
         List<String> texts = TextInput.read(context, "embed", arguments.value("--input").orElse(null),
                 arguments.positional());
-        try (ModelSource source = ModelSource.open(modelArgument, context.resolve(modelArgument), models, engines,
-                arguments.value("--engine").orElse(EngineProperties.JAVA),
-                arguments.value("--device").orElse(EngineProperties.CPU))) {
-            Tokenizer tokenizer = loadTokenizer(source);
+        try (OpenedModel source = open(modelArgument, context, arguments)) {
+            Tokenizer tokenizer = tokenizer(source);
             Model model = source.model();
             // batches are padded to their longest text here; fixed padding from tokenizer.json would only waste work
             int maxTokens = model.config().maxPositionEmbeddings();
@@ -148,8 +113,21 @@ public class EmbedCommand implements Command {
         return 0;
     }
 
-    private Tokenizer loadTokenizer(ModelSource source) throws CommandException {
-        return ModelTokenizers.load(loaders, source.directory().resolve(ModelProperties.TOKENIZER_FILE));
+    private OpenedModel open(String model, CommandContext context, Arguments arguments) throws CommandException {
+        try {
+            return resolver.open(model, context.resolve(model), arguments.value("--engine").orElse(
+                    EngineProperties.JAVA), arguments.value("--device").orElse(EngineProperties.CPU));
+        } catch (IOException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+    }
+
+    private static Tokenizer tokenizer(OpenedModel source) throws CommandException {
+        try {
+            return source.tokenizer();
+        } catch (IOException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
     }
 
     private static void write(JsonGenerator json, Writer writer, int index, String text, Encoding encoding,

@@ -68,9 +68,11 @@ public class ModelResolverComponent implements ModelResolver {
 
     /** bertlab's own tokenizer loader when installed, else whichever is (e.g. the HF adapter). */
     Tokenizer loadTokenizer(Path file) throws IOException {
-        TokenizerLoader loader = ModelTokenizers.preferred(loaders).orElseThrow(() -> new IOException(
-                        "no tokenizer loader is installed (the 'tokenizers' feature provides one)"));
-        return loader.load(file);
+        try {
+            return ModelTokenizers.load(loaders, file);
+        } catch (CommandException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private final class Opened implements OpenedModel {
