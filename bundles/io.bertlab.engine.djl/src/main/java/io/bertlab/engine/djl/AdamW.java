@@ -3,8 +3,9 @@ package io.bertlab.engine.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import io.bertlab.api.model.OptimizerSpec;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -15,7 +16,8 @@ final class AdamW {
 
     private final OptimizerSpec spec;
     private final UnaryOperator<NDArray> writable;
-    private final Map<String, Moments> moments = new HashMap<>();
+    /** In order of first update, so that saved states list the parameters in the same order every time. */
+    private final Map<String, Moments> moments = new LinkedHashMap<>();
 
     /** First and second moment estimates of one parameter, and how many updates it had. */
     private static final class Moments {
@@ -29,6 +31,22 @@ final class AdamW {
             // They live as long as the optimizer, not as long as the step that created them.
             NDScope.unregister(first, second);
         }
+
+        Moments(NDArray parameter, OptimizerStateFile.SavedMoments saved) {
+            first = parameter.getManager().create(saved.first(), parameter.getShape());
+            second = parameter.getManager().create(saved.second(), parameter.getShape());
+            NDScope.unregister(first, second);
+            steps = saved.updates();
+        }
+
+        OptimizerStateFile.SavedMoments save() {
+            return new OptimizerStateFile.SavedMoments(first.toFloatArray(), second.toFloatArray(), steps);
+        }
+
+        void close() {
+            first.close();
+            second.close();
+        }
     }
 
     /**
@@ -40,6 +58,28 @@ final class AdamW {
     AdamW(OptimizerSpec spec, UnaryOperator<NDArray> writable) {
         this.spec = spec;
         this.writable = writable;
+    }
+
+    /** The state of every parameter updated so far, as host values. */
+    Map<String, OptimizerStateFile.SavedMoments> save() {
+        Map<String, OptimizerStateFile.SavedMoments> saved = new LinkedHashMap<>();
+        moments.forEach((name, m) -> saved.put(name, m.save()));
+        return saved;
+    }
+
+    /**
+     * Continues from a saved state, replacing the current one; parameters the state does not name start afresh.
+     *
+     * @param saved moments by parameter name, of the parameters' sizes
+     * @param parameters the parameter of each name (gives the moments' shape and manager)
+     */
+    void restore(Map<String, OptimizerStateFile.SavedMoments> saved, Function<String, NDArray> parameters) {
+        Map<String, Moments> restored = new LinkedHashMap<>();
+        saved.forEach((name, m) -> restored.put(name, new Moments(parameters.apply(name), m)));
+        // Only now that the whole state is copied: a failure above leaves the optimizer as it was.
+        moments.values().forEach(Moments::close);
+        moments.clear();
+        moments.putAll(restored);
     }
 
     /**

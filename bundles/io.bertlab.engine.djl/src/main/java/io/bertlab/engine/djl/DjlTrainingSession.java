@@ -9,6 +9,7 @@ import io.bertlab.api.model.EmbeddingGradient;
 import io.bertlab.api.model.Evaluation;
 import io.bertlab.api.model.HeadSpec;
 import io.bertlab.api.model.HeadTarget;
+import io.bertlab.api.model.ModelProperties;
 import io.bertlab.api.model.OutputSelector;
 import io.bertlab.api.model.StepResult;
 import io.bertlab.api.model.Targets;
@@ -46,7 +47,7 @@ final class DjlTrainingSession implements TrainingSession {
 
     /**
      * A session over {@code parameters} (a copy it now owns), completed with its heads' parameters
-     * ({@link HeadParameters}); the spec's seed also seeds the engine's dropout.
+     * ({@link HeadParameters}); the spec's seed also seeds the dropout of every step ({@link #dropoutSeed}).
      *
      * @throws IllegalArgumentException when the copy holds a head parameter of another shape than the head needs
      */
@@ -63,7 +64,6 @@ final class DjlTrainingSession implements TrainingSession {
             }
             HeadParameters.complete(parameters, spec.heads(), encoder.config(), spec.seed());
             this.optimizer = spec.optimizer() == null ? null : new AdamW(spec.optimizer(), backend::writableView);
-            djl.setRandomSeed((int) spec.seed());
             for (String name : parameters.names()) {
                 parameters.get(name).setRequiresGradient(true);
             }
@@ -80,9 +80,7 @@ final class DjlTrainingSession implements TrainingSession {
 
     @Override
     public StepResult step(Batch batch, Targets targets) {
-        if (optimizer == null) {
-            throw new IllegalStateException("this session was opened without an optimizer");
-        }
+        requireOptimizer();
         return update(batch, null, targets, spec.optimizer().learningRateAt(steps), true);
     }
 
@@ -133,6 +131,12 @@ final class DjlTrainingSession implements TrainingSession {
         Objects.requireNonNull(targets, "targets");
         checkHeads(targets);
         return withGradients(() -> {
+            if (training) {
+                // The engines draw dropout masks from one global generator whose state cannot be saved; seeding it
+                // anew for each step (under the gradient lock) makes the masks a function of (seed, step) alone, so
+                // a restored session draws the masks the saved one would have drawn.
+                djl.setRandomSeed(dropoutSeed(spec.seed(), steps));
+            }
             EncoderInputs inputs = EncoderInputs.of(parameters.manager(), batch, encoder.config());
             NDArray given = null;
             if (embeddings != null) {
@@ -280,6 +284,51 @@ final class DjlTrainingSession implements TrainingSession {
         ModelDirectory.Checkpoint checkpoint = DjlRuntime.exclusive(backend,
                 () -> new ModelDirectory.Checkpoint(encoder.config(), parameters.toWeights()));
         ModelDirectory.save(directory, checkpoint);
+    }
+
+    @Override
+    public synchronized void saveState(Path directory) throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        requireOpen();
+        requireOptimizer();
+        OptimizerStateFile.State state = DjlRuntime.exclusive(backend,
+                () -> new OptimizerStateFile.State(steps, optimizer.save()));
+        OptimizerStateFile.write(directory.resolve(ModelProperties.OPTIMIZER_STATE_FILE), state);
+    }
+
+    @Override
+    public synchronized void restoreState(Path directory) throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        requireOpen();
+        requireOptimizer();
+        Map<String, Long> sizes = DjlRuntime.exclusive(backend, () -> {
+            Map<String, Long> byName = new LinkedHashMap<>();
+            parameters.names().forEach(name -> byName.put(name, parameters.get(name).size()));
+            return byName;
+        });
+        OptimizerStateFile.State state = OptimizerStateFile.read(
+                directory.resolve(ModelProperties.OPTIMIZER_STATE_FILE), sizes);
+        DjlRuntime.exclusive(backend, () -> {
+            optimizer.restore(state.moments(), parameters::get);
+            return null;
+        });
+        steps = state.steps();
+    }
+
+    /**
+     * The seed of one step's dropout: the pure-Java engine's per-step stream {@code seed ^ step·φ} (φ the 64-bit
+     * golden ratio, which spreads consecutive steps over the seed space), folded to the {@code int} DJL's engines
+     * take. The masks themselves differ from the Java engine's: the generators differ.
+     */
+    static int dropoutSeed(long seed, long step) {
+        long mixed = seed ^ (step * 0x9E3779B97F4A7C15L);
+        return (int) (mixed ^ (mixed >>> 32));
+    }
+
+    private void requireOptimizer() {
+        if (optimizer == null) {
+            throw new IllegalStateException("this session was opened without an optimizer");
+        }
     }
 
     private synchronized <T> T inference(Supplier<T> work) {
