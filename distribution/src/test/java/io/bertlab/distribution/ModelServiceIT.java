@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -48,6 +49,8 @@ class ModelServiceIT {
             ServiceReference<?> reference = calls.awaitModel("tiny");
             Object model = context.getService(reference);
             float[] outputA = calls.forward(model);
+            String listedBefore = Distribution.captureOut(() -> runtime.execute(List.of("models")));
+            assertTrue(listedBefore.contains(modelA.toString()), listedBefore);
             float[] outputB = calls.forwardFresh(modelB);
             assertTrue(maxAbsDifference(outputA, outputB) > 100 * TOLERANCE,
                     "the two checkpoints must differ clearly for this test to mean anything");
@@ -67,6 +70,10 @@ class ModelServiceIT {
             assertEquals(reference.getProperty("service.id"), calls.awaitModel("tiny").getProperty("service.id"),
                     "consumers keep the same service across the swap");
             assertEquals(modelB.toString(), calls.awaitModel("tiny").getProperty("bertlab.model.directory"));
+            // the models command, activated before the change, lists what the service now serves
+            String listedAfter = Distribution.captureOut(() -> runtime.execute(List.of("models")));
+            assertTrue(listedAfter.contains(modelB.toString()) && !listedAfter.contains(modelA.toString()),
+                    listedAfter);
         }
     }
 

@@ -102,7 +102,10 @@ public final class BertlabRuntime implements AutoCloseable {
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, sharedPackages());
         properties.put("felix.log.level", "1");
-        properties.put("ds.loglevel", "warn");
+        properties.put("felix.log.logger", new FrameworkLog(System.err));
+        // Without a LogService, Felix SCR prints its messages itself, warnings and below on standard output, which
+        // belongs to command output (embed > out.jsonl): only errors, which it prints on standard error
+        properties.put("ds.loglevel", "error");
         properties.put("felix.fileinstall.dir", options.home().resolve("deploy").toString());
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.poll", "500");

@@ -4,6 +4,8 @@ import io.bertlab.api.command.Arguments;
 import io.bertlab.api.command.Command;
 import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.CommandProperties;
+import io.bertlab.api.configuration.UnavailableConfiguration;
+import io.bertlab.api.configuration.UnavailableConfigurations;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,14 +27,16 @@ import org.osgi.service.feature.FeatureBundle;
 
 /**
  * {@code bertlab features}: every feature with its bundles and their states, bundles that came from elsewhere
- * (e.g. {@code deploy/}), and the Declarative Services components that are not satisfied, with what they miss.
- * Exits 1 when a chosen bundle is not active or a component is unsatisfied, so scripts can check a system.
+ * (e.g. {@code deploy/}), the Declarative Services components that are not satisfied, with what they miss, and the
+ * named models and tokenizers whose configuration failed, with why. Exits 1 when a chosen bundle is not active, a
+ * component is unsatisfied or a configuration failed, so scripts can check a system.
  */
 @Component(service = Command.class)
 @CommandProperties(name = "features", summary = "List features, their bundles and states, and unsatisfied components")
 public class FeaturesCommand implements Command {
 
     private final List<InstalledFeature> features = new CopyOnWriteArrayList<>();
+    private final UnavailableConfigurations unavailable = new UnavailableConfigurations();
     private final BundleContext context;
 
     @Reference
@@ -52,6 +56,16 @@ public class FeaturesCommand implements Command {
         features.removeIf(f -> f.feature() == feature);
     }
 
+    @Reference(service = UnavailableConfiguration.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addUnavailable(UnavailableConfiguration failure) {
+        unavailable.add(failure);
+    }
+
+    void removeUnavailable(UnavailableConfiguration failure) {
+        unavailable.remove(failure);
+    }
+
     @Override
     public String help() {
         return String.join("\n",
@@ -59,12 +73,14 @@ public class FeaturesCommand implements Command {
                 "",
                 "Lists every feature found in features/ (installed or not), the bundles of each with their state,",
                 "bundles installed from elsewhere (deploy/, the shell), and every Declarative Services component",
-                "that is not satisfied, naming the reference it misses.",
+                "that is not satisfied, naming the reference it misses; and every named model or tokenizer whose",
+                "configuration failed (FAILED), with its file and why.",
                 "",
                 "Options:",
                 "  --components   also list every satisfied component",
                 "",
-                "Exit status: 0 when every installed bundle is ACTIVE and no component is unsatisfied, else 1.",
+                "Exit status: 0 when every installed bundle is ACTIVE, no component is unsatisfied and no",
+                "configuration failed, else 1.",
                 "",
                 "Example: bertlab --features core,shell features");
     }
@@ -87,9 +103,15 @@ public class FeaturesCommand implements Command {
         inactive += printOtherBundles(out, listed);
         ComponentReport components = new ComponentReport(componentRuntime);
         components.print(out, arguments.has("--components"));
+        List<UnavailableConfiguration> failed = unavailable.all();
+        if (!failed.isEmpty()) {
+            out.println("Failed configurations");
+            failed.forEach(f -> out.println("  FAILED      " + f.message()));
+        }
         int bundles = (int) listed.stream().map(context::getBundle).filter(b -> b != null).count();
-        out.printf("%nSummary: %d bundles listed, %d not active; %s%n", bundles, inactive, components.summary());
-        return inactive == 0 && components.unsatisfied() == 0 ? 0 : 1;
+        out.printf("%nSummary: %d bundles listed, %d not active; %s, %d configurations failed%n", bundles, inactive,
+                components.summary(), failed.size());
+        return inactive == 0 && components.unsatisfied() == 0 && failed.isEmpty() ? 0 : 1;
     }
 
     private int printFeature(PrintStream out, InstalledFeature installed, Set<Long> listed) {

@@ -3,6 +3,8 @@ package io.bertlab.tokenizer.command;
 import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.FileErrors;
+import io.bertlab.api.configuration.UnavailableConfiguration;
+import io.bertlab.api.configuration.UnavailableConfigurations;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.TokenizerFormatException;
 import io.bertlab.api.tokenizer.TokenizerLoader;
@@ -29,7 +31,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = TokenizerResolver.class)
 public class TokenizerResolver {
 
+
     private final Map<String, Tokenizer> named = new ConcurrentHashMap<>();
+    private final UnavailableConfigurations unavailable = new UnavailableConfigurations();
 
     @Reference(target = "(" + TokenizerProperties.IMPLEMENTATION + "=" + TokenizerProperties.IMPLEMENTATION_BERTLAB
             + ")")
@@ -48,14 +52,30 @@ public class TokenizerResolver {
         this.loader = loader;
     }
 
+    // updated: a changed configuration may rename the service it keeps
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(" + TokenizerProperties.NAME + "=*)")
+            target = "(" + TokenizerProperties.NAME + "=*)", updated = "updatedTokenizer")
     void addTokenizer(Tokenizer tokenizer, Map<String, Object> properties) {
         named.put(String.valueOf(properties.get(TokenizerProperties.NAME)), tokenizer);
     }
 
-    void removeTokenizer(Tokenizer tokenizer, Map<String, Object> properties) {
-        named.remove(String.valueOf(properties.get(TokenizerProperties.NAME)), tokenizer);
+    void updatedTokenizer(Tokenizer tokenizer, Map<String, Object> properties) {
+        named.values().remove(tokenizer);
+        addTokenizer(tokenizer, properties);
+    }
+
+    void removeTokenizer(Tokenizer tokenizer) {
+        named.values().remove(tokenizer);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + UnavailableConfiguration.KIND + "=" + UnavailableConfiguration.TOKENIZER + ")")
+    void addUnavailable(UnavailableConfiguration failure) {
+        unavailable.add(failure);
+    }
+
+    void removeUnavailable(UnavailableConfiguration failure) {
+        unavailable.remove(failure);
     }
 
     /**
@@ -69,6 +89,10 @@ public class TokenizerResolver {
      *     (the message names the argument, the file and what was wrong)
      */
     ResolvedTokenizer resolve(String command, CommandContext call, String nameOrFile) throws CommandException {
+        var failure = unavailable.unavailable(nameOrFile);
+        if (failure.isPresent()) {
+            throw new CommandException(command + ": --tokenizer '" + nameOrFile + "': " + failure.get().message());
+        }
         Tokenizer configured = named.get(nameOrFile);
         if (configured != null) {
             return new ResolvedTokenizer(nameOrFile, configured, Optional.empty());

@@ -1,6 +1,8 @@
 package io.bertlab.model.service.command;
 
 import io.bertlab.api.command.CommandException;
+import io.bertlab.api.configuration.UnavailableConfiguration;
+import io.bertlab.api.configuration.UnavailableConfigurations;
 import io.bertlab.api.model.Engine;
 import io.bertlab.api.model.Model;
 import io.bertlab.api.model.ModelProperties;
@@ -24,16 +26,34 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public class ModelResolverComponent implements ModelResolver {
 
     private final ServiceTable<Model> models = new ServiceTable<>();
+    private final UnavailableConfigurations unavailable = new UnavailableConfigurations();
     private final ServiceTable<Engine> engines = new ServiceTable<>();
     private final ServiceTable<TokenizerLoader> loaders = new ServiceTable<>();
 
-    @Reference(service = Model.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    // updated: a swap changes the directory and engine properties, which ModelSource reads
+    @Reference(service = Model.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            updated = "updatedModel")
     void addModel(Model model, Map<String, Object> properties) {
+        models.add(model, properties);
+    }
+
+    void updatedModel(Model model, Map<String, Object> properties) {
         models.add(model, properties);
     }
 
     void removeModel(Model model) {
         models.remove(model);
+    }
+
+    @Reference(service = UnavailableConfiguration.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            target = "(" + UnavailableConfiguration.KIND + "=" + UnavailableConfiguration.MODEL + ")")
+    void addUnavailable(UnavailableConfiguration failure) {
+        unavailable.add(failure);
+    }
+
+    void removeUnavailable(UnavailableConfiguration failure) {
+        unavailable.remove(failure);
     }
 
     @Reference(service = Engine.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -59,7 +79,7 @@ public class ModelResolverComponent implements ModelResolver {
     public OpenedModel open(String nameOrDirectory, Path directory, String engine, String device) throws IOException {
         ModelSource source;
         try {
-            source = ModelSource.open(nameOrDirectory, directory, models, engines, engine, device);
+            source = ModelSource.open(nameOrDirectory, directory, models, unavailable, engines, engine, device);
         } catch (CommandException e) {
             throw new IOException(e.getMessage(), e);
         }

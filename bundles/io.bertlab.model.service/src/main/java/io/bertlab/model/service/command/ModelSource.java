@@ -1,6 +1,7 @@
 package io.bertlab.model.service.command;
 
 import io.bertlab.api.command.CommandException;
+import io.bertlab.api.configuration.UnavailableConfigurations;
 import io.bertlab.api.model.Engine;
 import io.bertlab.api.model.LoadOptions;
 import io.bertlab.api.model.Model;
@@ -28,7 +29,12 @@ final class ModelSource implements AutoCloseable {
     }
 
     static ModelSource open(String nameOrDirectory, Path resolved, ServiceTable<Model> models,
-            ServiceTable<Engine> engines, String engine, String device) throws CommandException {
+            UnavailableConfigurations unavailable, ServiceTable<Engine> engines, String engine, String device)
+            throws CommandException {
+        var failure = unavailable.unavailable(nameOrDirectory);
+        if (failure.isPresent()) {
+            throw new CommandException(failure.get().message());
+        }
         var named = models.find(ModelProperties.NAME, nameOrDirectory);
         if (named.isPresent()) {
             Object directory = named.get().getValue().get(ModelProperties.DIRECTORY);

@@ -1,5 +1,7 @@
 package io.bertlab.tokenizer.core.service;
 
+import io.bertlab.api.configuration.ConfigurationStatus;
+import io.bertlab.api.configuration.UnavailableConfiguration;
 import io.bertlab.api.tokenizer.Direction;
 import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.Encoding;
@@ -16,7 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -29,7 +33,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * it in behind the same service, so consumers never see the service missing and no call fails; calls already
  * running finish on the old tokenizer. Deleting the configuration removes the service. The loader is selected by
  * the {@code loader.target} property, which {@code bertlab.tokenizer.implementation} should match (e.g.
- * {@code (bertlab.tokenizer.implementation=huggingface)}); changing it re-creates the component.
+ * {@code (bertlab.tokenizer.implementation=huggingface)}); changing it re-creates the component. A file that cannot
+ * be loaded is reported once on standard error and published as an unavailable configuration (never thrown from
+ * activation), so that {@code tokenize --tokenizer NAME} and {@code features} can say why.
  */
 @Component(service = Tokenizer.class, configurationPid = "io.bertlab.tokenizer",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -40,33 +46,61 @@ public final class ConfiguredTokenizer implements Tokenizer {
     private record Loaded(Tokenizer tokenizer, EncodeOptions defaults) {
     }
 
+
     private final TokenizerLoader loader;
+    private final ConfigurationStatus status;
+    /** Null until a configuration has loaded. */
     private volatile Loaded loaded;
 
     /**
-     * Loads the configured file.
+     * Loads the configured file. A file that cannot be read or is malformed does not make activation fail: the
+     * failure is announced and published (see {@link ConfigurationStatus}), and calls throw with its message.
      *
      * @param loader the loader chosen by {@code loader.target}
+     * @param context the bundle's context, to publish a failure with
      * @param config the configuration
-     * @throws IOException when the file cannot be read or is malformed (the component then stays inactive and
-     *     the error names the file and place)
+     * @param properties the configuration's properties (PID, FileInstall's file), to name it in messages
      */
     @Activate
-    public ConfiguredTokenizer(@Reference(name = "loader") TokenizerLoader loader, TokenizerConfiguration config)
-            throws IOException {
+    public ConfiguredTokenizer(@Reference(name = "loader") TokenizerLoader loader, BundleContext context,
+            TokenizerConfiguration config, Map<String, Object> properties) {
         this.loader = loader;
-        this.loaded = load(config);
+        this.status = new ConfigurationStatus(context, UnavailableConfiguration.TOKENIZER);
+        apply(config, properties);
     }
 
     /**
-     * Takes a changed configuration without unregistering the service.
+     * Takes a changed configuration without unregistering the service; when the new file cannot be loaded, the old
+     * tokenizer stays in place and the failure is published.
      *
      * @param config the new configuration
-     * @throws IOException when the new file cannot be read; the old tokenizer then stays in place
+     * @param properties its properties
      */
     @Modified
-    void modified(TokenizerConfiguration config) throws IOException {
-        loaded = load(config);
+    void modified(TokenizerConfiguration config, Map<String, Object> properties) {
+        apply(config, properties);
+    }
+
+    @Deactivate
+    void deactivate() {
+        status.close();
+    }
+
+    private synchronized void apply(TokenizerConfiguration config, Map<String, Object> properties) {
+        try {
+            loaded = load(config);
+            status.applied();
+        } catch (IOException | RuntimeException e) {
+            status.failed(config.bertlab_tokenizer_name(), properties, e, loaded != null);
+        }
+    }
+
+    private Loaded serving() {
+        Loaded serving = loaded;
+        if (serving == null) {
+            throw new IllegalStateException(status.failure().map(f -> f.message()).orElse("no tokenizer loaded"));
+        }
+        return serving;
     }
 
     private Loaded load(TokenizerConfiguration config) throws IOException {
@@ -105,51 +139,51 @@ public final class ConfiguredTokenizer implements Tokenizer {
 
     @Override
     public EncodeOptions defaults() {
-        return loaded.defaults();
+        return serving().defaults();
     }
 
     @Override
     public Encoding encode(String text, EncodeOptions options) {
-        return loaded.tokenizer().encode(text, options);
+        return serving().tokenizer().encode(text, options);
     }
 
     @Override
     public Encoding encodePair(String first, String second, EncodeOptions options) {
-        return loaded.tokenizer().encodePair(first, second, options);
+        return serving().tokenizer().encodePair(first, second, options);
     }
 
     @Override
     public List<Encoding> encodeBatch(List<String> texts, EncodeOptions options) {
-        return loaded.tokenizer().encodeBatch(texts, options);
+        return serving().tokenizer().encodeBatch(texts, options);
     }
 
     @Override
     public List<Encoding> encodePairBatch(List<List<String>> pairs, EncodeOptions options) {
-        return loaded.tokenizer().encodePairBatch(pairs, options);
+        return serving().tokenizer().encodePairBatch(pairs, options);
     }
 
     @Override
     public String decode(int[] ids, boolean skipSpecialTokens) {
-        return loaded.tokenizer().decode(ids, skipSpecialTokens);
+        return serving().tokenizer().decode(ids, skipSpecialTokens);
     }
 
     @Override
     public int vocabularySize() {
-        return loaded.tokenizer().vocabularySize();
+        return serving().tokenizer().vocabularySize();
     }
 
     @Override
     public OptionalInt tokenToId(String token) {
-        return loaded.tokenizer().tokenToId(token);
+        return serving().tokenizer().tokenToId(token);
     }
 
     @Override
     public Optional<String> idToToken(int id) {
-        return loaded.tokenizer().idToToken(id);
+        return serving().tokenizer().idToToken(id);
     }
 
     @Override
     public Map<String, Integer> vocabulary() {
-        return loaded.tokenizer().vocabulary();
+        return serving().tokenizer().vocabulary();
     }
 }
