@@ -1,7 +1,7 @@
 package io.bertlab.engine.java;
 
 import io.bertlab.engine.java.kernel.ElementwiseKernel;
-import io.bertlab.engine.java.kernel.Erf;
+import io.bertlab.engine.java.kernel.ScalarElementwise;
 import java.util.Locale;
 
 /** The feed-forward activations of HF's {@code hidden_act}. */
@@ -16,8 +16,6 @@ public enum Activation {
     SILU;
 
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
-    private static final double SQRT_HALF = Math.sqrt(0.5);
-    private static final double INVERSE_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
     /**
      * The activation HF names so.
@@ -67,6 +65,26 @@ public enum Activation {
     }
 
     /**
+     * Backward through the activation: {@code gradient[i] *= derivative(input[i])} for {@code i} in
+     * {@code [from, to)}.
+     *
+     * @param input the activation's inputs
+     * @param gradient the gradient of its outputs, turned into that of its inputs
+     * @param from first index
+     * @param to end index (exclusive)
+     * @param kernel the element-wise kernel (for GELU)
+     */
+    public void backwardInPlace(float[] input, float[] gradient, int from, int to, ElementwiseKernel kernel) {
+        if (this == GELU) {
+            kernel.geluBackward(input, gradient, from, to);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            gradient[i] *= (float) derivative(input[i]);
+        }
+    }
+
+    /**
      * The derivative at {@code x}, for backward passes.
      *
      * @param x the activation's input
@@ -74,10 +92,7 @@ public enum Activation {
      */
     public double derivative(double x) {
         return switch (this) {
-            case GELU -> {
-                double cdf = 0.5 * (1 + Erf.erf(x * SQRT_HALF));
-                yield cdf + x * Math.exp(-0.5 * x * x) * INVERSE_SQRT_2PI;
-            }
+            case GELU -> ScalarElementwise.geluDerivative(x);
             case GELU_TANH -> {
                 double inner = SQRT_2_OVER_PI * (x + 0.044715 * x * x * x);
                 double tanh = Math.tanh(inner);

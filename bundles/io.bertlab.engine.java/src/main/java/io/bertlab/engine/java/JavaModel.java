@@ -9,7 +9,7 @@ import io.bertlab.api.model.ModelConfig;
 import io.bertlab.api.model.TrainingSession;
 import io.bertlab.api.model.TrainingSpec;
 import io.bertlab.engine.java.kernel.Gemm;
-import io.bertlab.engine.java.kernel.ScalarElementwise;
+import io.bertlab.engine.java.kernel.Kernels;
 import io.bertlab.engine.java.train.JavaTrainingSession;
 import io.bertlab.model.bert.BertWeights;
 import io.bertlab.engine.java.kernel.Parallel;
@@ -70,9 +70,7 @@ final class JavaModel implements Model {
         } finally {
             lifecycle.readLock().unlock();
         }
-        // The Vector API's EXP gives different last bits before and after JIT compilation; training uses the scalar
-        // functions so that a seed reproduces a run bit for bit.
-        return new JavaTrainingSession(weights.config, checkpointWeights, spec, gemm, new ScalarElementwise());
+        return new JavaTrainingSession(weights.config, checkpointWeights, spec, gemm, Kernels.elementwise());
     }
 
     private void checkOpen() {

@@ -2,14 +2,14 @@ package io.bertlab.engine.java;
 
 import io.bertlab.api.model.Batch;
 import io.bertlab.engine.java.kernel.ElementwiseKernel;
+import io.bertlab.engine.java.kernel.MaskedSoftmax;
 import io.bertlab.engine.java.kernel.MatrixKernel;
 import io.bertlab.engine.java.kernel.PackedMatrix;
 import io.bertlab.engine.java.kernel.Parallel;
 
 /**
  * Multi-head scaled dot-product attention over the fused {@code [q | k | v]} projections, one task per
- * (sequence, head), each two small products on the matrix kernel. Padding keys (attention mask 0) get probability exactly 0, as the additive {@code -inf}-like mask
- * of HF gives after the softmax.
+ * (sequence, head), each two small products on the matrix kernel, the softmax in {@link MaskedSoftmax}.
  */
 final class SelfAttention {
 
@@ -78,7 +78,7 @@ final class SelfAttention {
         float[] scores = new float[length * length];
         kernel.multiply(queries, keys, null, scores, 0, length, 0, keys.panelCount());
         for (int i = 0; i < length; i++) {
-            softmax(scores, i * length, length, attended, attendedCount);
+            MaskedSoftmax.apply(scores, i * length, length, scale, attended, attendedCount, elementwise);
         }
         if (probabilities != null) {
             System.arraycopy(scores, 0, probabilities, (b * heads + h) * length * length, length * length);
@@ -88,36 +88,6 @@ final class SelfAttention {
         kernel.multiply(scores, valueMatrix, null, headContext, 0, length, 0, valueMatrix.panelCount());
         for (int i = 0; i < length; i++) {
             System.arraycopy(headContext, i * headSize, context, (rowBase + i) * hidden + h * headSize, headSize);
-        }
-    }
-
-    /** Scales, masks and normalises one row of scores in place. */
-    private void softmax(float[] scores, int offset, int length, boolean[] attended, int attendedCount) {
-        // A sequence with no attended token at all gets a uniform distribution, as HF's additive mask yields.
-        boolean all = attendedCount == 0;
-        int end = offset + length;
-        float max = Float.NEGATIVE_INFINITY;
-        for (int j = offset; j < end; j++) {
-            scores[j] *= scale;
-            if ((all || attended[j - offset]) && scores[j] > max) {
-                max = scores[j];
-            }
-        }
-        for (int j = offset; j < end; j++) {
-            scores[j] -= max;
-        }
-        elementwise.exp(scores, offset, end);
-        double sum = 0;
-        for (int j = offset; j < end; j++) {
-            if (all || attended[j - offset]) {
-                sum += scores[j];
-            } else {
-                scores[j] = 0f;
-            }
-        }
-        float inverse = (float) (1 / sum);
-        for (int j = offset; j < end; j++) {
-            scores[j] *= inverse;
         }
     }
 }

@@ -24,4 +24,15 @@ public interface ElementwiseKernel {
      * @param to end index (exclusive)
      */
     void gelu(float[] values, int from, int to);
+
+    /**
+     * Backward through exact GELU: {@code g[i] *= GELU'(x[i]) = Φ(x[i]) + x[i]·φ(x[i])} for {@code i} in
+     * {@code [from, to)}, with {@code φ} the standard normal density.
+     *
+     * @param input the activation's inputs {@code x}
+     * @param gradient the gradient of the activation's outputs, turned into that of its inputs
+     * @param from first index
+     * @param to end index (exclusive)
+     */
+    void geluBackward(float[] input, float[] gradient, int from, int to);
 }

@@ -10,6 +10,7 @@ public final class Kernels {
     private static final boolean VECTOR = !Boolean.getBoolean("bertlab.engine.java.scalar") && vectorApiAvailable();
     private static final MatrixKernel BEST = VECTOR ? new VectorKernel() : new ScalarKernel();
     private static final ElementwiseKernel ELEMENTWISE = VECTOR ? new VectorElementwise() : new ScalarElementwise();
+    private static final AdamWKernel ADAMW = VECTOR ? new VectorAdamW() : new ScalarAdamW();
 
     private Kernels() {
     }
@@ -30,6 +31,15 @@ public final class Kernels {
      */
     public static ElementwiseKernel elementwise() {
         return ELEMENTWISE;
+    }
+
+    /**
+     * The optimizer's update to use.
+     *
+     * @return the Vector API version when available, else the scalar one
+     */
+    public static AdamWKernel adamW() {
+        return ADAMW;
     }
 
     /**

@@ -97,6 +97,30 @@ public final class Parallel implements AutoCloseable {
         }
     }
 
+    /** The work on one range of indices. */
+    @FunctionalInterface
+    public interface RangeBody {
+        /**
+         * Works on {@code [from, to)}.
+         *
+         * @param from first index
+         * @param to end index (exclusive)
+         */
+        void accept(int from, int to);
+    }
+
+    /**
+     * Cuts {@code [0, length)} into ranges of {@code chunk} indices (the last one shorter) and runs them as
+     * {@link #forEach} does. The cut does not depend on the thread count.
+     *
+     * @param length the number of indices
+     * @param chunk indices per range, at least 1
+     * @param body the work for one range
+     */
+    public void forEachRange(int length, int chunk, RangeBody body) {
+        forEach((length + chunk - 1) / chunk, c -> body.accept(c * chunk, Math.min(length, (c + 1) * chunk)));
+    }
+
     /** Stops the helper threads. */
     @Override
     public void close() {

@@ -100,7 +100,8 @@ final class Heads {
                 activation.applyInPlace(hp.activated, 0, hp.activated.length, elementwise);
                 hp.transformNorm = LayerNormOps.forward(hp.activated, encoder.rows, h,
                         parameters.values(transform + "LayerNorm.weight"),
-                        parameters.values(transform + "LayerNorm.bias"), config.layerNormEps());
+                        parameters.values(transform + "LayerNorm.bias"), config.layerNormEps(),
+                        dense.gemm().parallel());
                 hp.input = hp.transformNorm.output();
                 // Tied decoder: the word embedding matrix maps back to the vocabulary.
                 hp.logits = dense.forward(hp.input, encoder.rows, parameters.values(BertParameterNames.WORD_EMBEDDINGS),
@@ -218,10 +219,8 @@ final class Heads {
                 float[] dActivated = LayerNormOps.backward(dInput, hp.transformNorm, encoder.rows, h,
                         parameters.values(transform + "LayerNorm.weight"),
                         parameters.gradient(transform + "LayerNorm.weight"),
-                        parameters.gradient(transform + "LayerNorm.bias"));
-                for (int i = 0; i < dActivated.length; i++) {
-                    dActivated[i] *= (float) activation.derivative(hp.preActivation[i]);
-                }
+                        parameters.gradient(transform + "LayerNorm.bias"), dense.gemm().parallel());
+                activation.backwardInPlace(hp.preActivation, dActivated, 0, dActivated.length, elementwise);
                 float[] dHidden = dense.backward(dActivated, encoder.last, encoder.rows,
                         parameters.values(transform + "dense.weight"), parameters.gradient(transform + "dense.weight"),
                         parameters.gradient(transform + "dense.bias"), h, h);

@@ -15,6 +15,8 @@ import io.bertlab.api.model.TrainingSession;
 import io.bertlab.api.model.TrainingSpec;
 import io.bertlab.engine.java.kernel.ElementwiseKernel;
 import io.bertlab.engine.java.kernel.Gemm;
+import io.bertlab.engine.java.kernel.Kernels;
+import io.bertlab.engine.java.kernel.Parallel;
 import io.bertlab.model.bert.BertParameterNames;
 import io.bertlab.model.bert.BertWeights;
 import io.bertlab.model.bert.ModelDirectory;
@@ -35,6 +37,7 @@ public final class JavaTrainingSession implements TrainingSession {
     private final TrainingEncoder encoder;
     private final Heads heads;
     private final AdamW optimizer;
+    private final Parallel parallel;
     private long steps;
     private boolean closed;
 
@@ -59,7 +62,8 @@ public final class JavaTrainingSession implements TrainingSession {
         DenseOps dense = new DenseOps(gemm);
         this.encoder = new TrainingEncoder(config, parameters, dense, elementwise);
         this.heads = new Heads(config, parameters, dense, elementwise, spec.heads(), random);
-        this.optimizer = spec.optimizer() == null ? null : new AdamW(spec.optimizer());
+        this.parallel = gemm.parallel();
+        this.optimizer = spec.optimizer() == null ? null : new AdamW(spec.optimizer(), parallel, Kernels.adamW());
     }
 
     @Override
@@ -72,7 +76,7 @@ public final class JavaTrainingSession implements TrainingSession {
         checkOpen();
         requireOptimizer();
         // Each step draws its dropout masks from its own stream: runs are reproducible from the seed.
-        Dropout dropout = new Dropout(spec.seed() ^ (steps * 0x9E3779B97F4A7C15L));
+        Dropout dropout = new Dropout(spec.seed() ^ (steps * 0x9E3779B97F4A7C15L), parallel);
         Map<String, Double> losses = new LinkedHashMap<>();
         double total = computeGradients(batch, targets, dropout, losses);
         double norm = optimizer.clip(parameters);

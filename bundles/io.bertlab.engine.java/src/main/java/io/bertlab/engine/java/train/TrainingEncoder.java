@@ -47,11 +47,15 @@ final class TrainingEncoder {
         float[] pooled;
     }
 
+    /** Elements per task of element-wise passes: 64 KiB, plenty of tasks per layer to share out. */
+    private static final int ELEMENTWISE_CHUNK = 1 << 14;
+
     private final ModelConfig config;
     private final Activation activation;
     private final Parameters parameters;
     private final DenseOps dense;
     private final ElementwiseKernel elementwise;
+    private final TrainingAttention attention;
 
     TrainingEncoder(ModelConfig config, Parameters parameters, DenseOps dense, ElementwiseKernel elementwise) {
         this.config = config;
@@ -59,6 +63,8 @@ final class TrainingEncoder {
         this.parameters = parameters;
         this.dense = dense;
         this.elementwise = elementwise;
+        this.attention = new TrainingAttention(config.numAttentionHeads(), config.headSize(), dense.gemm(),
+                elementwise);
     }
 
     /**
@@ -141,7 +147,8 @@ final class TrainingEncoder {
         int f = config.intermediateSize();
         saved.preActivation = linear(x1, rows, names.intermediate(), f, h);
         saved.activated = saved.preActivation.clone();
-        activation.applyInPlace(saved.activated, 0, saved.activated.length, elementwise);
+        dense.gemm().parallel().forEachRange(saved.activated.length, ELEMENTWISE_CHUNK,
+                (from, to) -> activation.applyInPlace(saved.activated, from, to, elementwise));
         float[] out = linear(saved.activated, rows, names.output(), h, f);
         saved.outputDropout = mask(dropout, out.length, config.hiddenDropoutProb());
         Dropout.apply(out, saved.outputDropout);
@@ -151,59 +158,12 @@ final class TrainingEncoder {
     }
 
     private void attentionForward(LayerPass saved, Batch batch, Dropout dropout) {
-        int heads = config.numAttentionHeads();
-        int d = config.headSize();
-        int h = config.hiddenSize();
         int length = batch.sequenceLength();
-        float scale = (float) (1 / Math.sqrt(d));
-        saved.probabilities = new float[batch.size() * heads * length * length];
+        saved.probabilities = new float[batch.size() * config.numAttentionHeads() * length * length];
         saved.attentionDropout = mask(dropout, saved.probabilities.length, config.attentionProbsDropoutProb());
-        saved.context = new float[batch.size() * length * h];
-        dense.gemm().parallel().forEach(batch.size() * heads, task -> {
-            int b = task / heads;
-            int head = task % heads;
-            // A sequence without any attended token attends uniformly, as HF's additive mask yields.
-            boolean any = false;
-            for (int j = 0; j < length; j++) {
-                any |= batch.attended(b, j);
-            }
-            for (int i = 0; i < length; i++) {
-                int p = ((b * heads + head) * length + i) * length;
-                int q = (b * length + i) * h + head * d;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < length; j++) {
-                    int k = (b * length + j) * h + head * d;
-                    float score = 0;
-                    for (int c = 0; c < d; c++) {
-                        score += saved.query[q + c] * saved.key[k + c];
-                    }
-                    score *= scale;
-                    saved.probabilities[p + j] = score;
-                    if ((!any || batch.attended(b, j)) && score > max) {
-                        max = score;
-                    }
-                }
-                double sum = 0;
-                for (int j = 0; j < length; j++) {
-                    float e = !any || batch.attended(b, j) ? (float) Math.exp(saved.probabilities[p + j] - max) : 0f;
-                    saved.probabilities[p + j] = e;
-                    sum += e;
-                }
-                for (int j = 0; j < length; j++) {
-                    saved.probabilities[p + j] /= sum;
-                }
-                for (int j = 0; j < length; j++) {
-                    float weight = saved.probabilities[p + j]
-                            * (saved.attentionDropout == null ? 1f : saved.attentionDropout[p + j]);
-                    if (weight != 0f) {
-                        int v = (b * length + j) * h + head * d;
-                        for (int c = 0; c < d; c++) {
-                            saved.context[q + c] += weight * saved.value[v + c];
-                        }
-                    }
-                }
-            }
-        });
+        saved.context = new float[batch.size() * length * config.hiddenSize()];
+        attention.forward(saved.query, saved.key, saved.value, batch, saved.attentionDropout, saved.probabilities,
+                saved.context);
     }
 
     /**
@@ -268,9 +228,8 @@ final class TrainingEncoder {
         float[] dX1 = dSum2.clone();
         float[] dOutput = Dropout.apply(dSum2, saved.outputDropout);
         float[] dActivated = linearBackward(dOutput, saved.activated, rows, names.output(), h, f);
-        for (int i = 0; i < dActivated.length; i++) {
-            dActivated[i] *= (float) activation.derivative(saved.preActivation[i]);
-        }
+        dense.gemm().parallel().forEachRange(dActivated.length, ELEMENTWISE_CHUNK,
+                (from, to) -> activation.backwardInPlace(saved.preActivation, dActivated, from, to, elementwise));
         add(dX1, linearBackward(dActivated, saved.attentionNorm.output(), rows, names.intermediate(), f, h));
         float[] dSum1 = normBackward(dX1, saved.attentionNorm, rows, names.attentionLayerNorm());
         float[] dInput = dSum1.clone();
@@ -279,51 +238,12 @@ final class TrainingEncoder {
         float[] dQuery = new float[rows * h];
         float[] dKey = new float[rows * h];
         float[] dValue = new float[rows * h];
-        attentionBackward(saved, batch, dContext, dQuery, dKey, dValue);
+        attention.backward(saved.query, saved.key, saved.value, batch, saved.attentionDropout, saved.probabilities,
+                dContext, dQuery, dKey, dValue);
         add(dInput, linearBackward(dQuery, saved.input, rows, names.query(), h, h));
         add(dInput, linearBackward(dKey, saved.input, rows, names.key(), h, h));
         add(dInput, linearBackward(dValue, saved.input, rows, names.value(), h, h));
         return dInput;
-    }
-
-    private void attentionBackward(LayerPass saved, Batch batch, float[] dContext, float[] dQuery, float[] dKey,
-            float[] dValue) {
-        int heads = config.numAttentionHeads();
-        int d = config.headSize();
-        int h = config.hiddenSize();
-        int length = batch.sequenceLength();
-        float scale = (float) (1 / Math.sqrt(d));
-        dense.gemm().parallel().forEach(batch.size() * heads, task -> {
-            int b = task / heads;
-            int head = task % heads;
-            float[] dProbabilities = new float[length];
-            for (int i = 0; i < length; i++) {
-                int p = ((b * heads + head) * length + i) * length;
-                int q = (b * length + i) * h + head * d;
-                double dot = 0;
-                for (int j = 0; j < length; j++) {
-                    int v = (b * length + j) * h + head * d;
-                    float keep = saved.attentionDropout == null ? 1f : saved.attentionDropout[p + j];
-                    float dropped = 0;
-                    for (int c = 0; c < d; c++) {
-                        dropped += dContext[q + c] * saved.value[v + c];
-                        dValue[v + c] += saved.probabilities[p + j] * keep * dContext[q + c];
-                    }
-                    dProbabilities[j] = dropped * keep;
-                    dot += dProbabilities[j] * saved.probabilities[p + j];
-                }
-                for (int j = 0; j < length; j++) {
-                    float dScore = (float) (saved.probabilities[p + j] * (dProbabilities[j] - dot)) * scale;
-                    if (dScore != 0f) {
-                        int k = (b * length + j) * h + head * d;
-                        for (int c = 0; c < d; c++) {
-                            dQuery[q + c] += dScore * saved.key[k + c];
-                            dKey[k + c] += dScore * saved.query[q + c];
-                        }
-                    }
-                }
-            }
-        });
     }
 
     private float[] linear(float[] x, int rows, BertParameterNames.Dense names, int out, int in) {
@@ -337,12 +257,12 @@ final class TrainingEncoder {
 
     private LayerNormOps.Saved norm(float[] x, int rows, BertParameterNames.Dense names) {
         return LayerNormOps.forward(x, rows, config.hiddenSize(), parameters.values(names.weight()),
-                parameters.values(names.bias()), config.layerNormEps());
+                parameters.values(names.bias()), config.layerNormEps(), dense.gemm().parallel());
     }
 
     private float[] normBackward(float[] dy, LayerNormOps.Saved saved, int rows, BertParameterNames.Dense names) {
         return LayerNormOps.backward(dy, saved, rows, config.hiddenSize(), parameters.values(names.weight()),
-                parameters.gradient(names.weight()), parameters.gradient(names.bias()));
+                parameters.gradient(names.weight()), parameters.gradient(names.bias()), dense.gemm().parallel());
     }
 
     private static float[] mask(Dropout dropout, int length, double p) {

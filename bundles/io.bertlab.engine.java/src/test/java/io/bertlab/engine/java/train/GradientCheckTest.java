@@ -11,6 +11,7 @@ import io.bertlab.api.model.OutputSelector;
 import io.bertlab.api.model.Targets;
 import io.bertlab.api.model.Tensor;
 import io.bertlab.api.model.TrainingSpec;
+import io.bertlab.engine.java.kernel.ElementwiseKernel;
 import io.bertlab.engine.java.kernel.Gemm;
 import io.bertlab.engine.java.kernel.Kernels;
 import io.bertlab.engine.java.kernel.Parallel;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -106,43 +109,69 @@ class GradientCheckTest {
     }
 
     private static JavaTrainingSession session(HeadSpec head) {
-        return new JavaTrainingSession(CONFIG, TinyModels.randomWeights(CONFIG, 0.5, 3),
-                new TrainingSpec(List.of(head), null, 5), GEMM, new ScalarElementwise());
+        return session(CONFIG, head, new ScalarElementwise());
+    }
+
+    private static JavaTrainingSession session(ModelConfig config, HeadSpec head, ElementwiseKernel elementwise) {
+        return new JavaTrainingSession(config, TinyModels.randomWeights(config, 0.5, 3),
+                new TrainingSpec(List.of(head), null, 5), GEMM, elementwise);
+    }
+
+    /**
+     * Dropout in every place it applies (embeddings, attention probabilities, both residual branches), on the
+     * Vector API functions training runs with: the same seed gives the same masks, so the loss is a function of the
+     * parameters that finite differences can check.
+     */
+    @Test
+    void dropoutAndVectorFunctionsAreDifferentiatedThrough() {
+        Batch batch = TinyModels.batch(3, 6, 13, 2, 12);
+        HeadSpec head = new HeadSpec.Classification("classifier", 3);
+        try (JavaTrainingSession session = session(TinyModels.config(13, 8, 2, 2, 12, 8, 0.2), head,
+                Kernels.elementwise())) {
+            check(session, Targets.of(head.name(), new HeadTarget.ClassLabels(new int[] {2, 0, 1})), batch,
+                    () -> new Dropout(77, PARALLEL));
+        }
     }
 
     private static void check(HeadSpec head, HeadTarget target, Batch batch) {
-        Targets targets = Targets.of(head.name(), target);
         try (JavaTrainingSession session = session(head)) {
-            session.computeGradients(batch, targets, null, new HashMap<>());
-            Map<String, float[]> analytic = new HashMap<>();
-            for (Parameters.Parameter p : session.parameters().all()) {
-                analytic.put(p.name(), p.gradient().clone());
-            }
-            List<String> failures = new ArrayList<>();
-            int checked = 0;
-            for (Parameters.Parameter p : session.parameters().all()) {
-                float[] values = p.values();
-                for (int n = 0; n < ELEMENTS_PER_PARAMETER; n++) {
-                    int i = (int) ((long) (n * 2 + 1) * values.length / (2 * ELEMENTS_PER_PARAMETER));
-                    if (p.name().equals(io.bertlab.model.bert.BertParameterNames.WORD_EMBEDDINGS)) {
-                        // Pick embedding rows of tokens in the batch, whose gradients are not zero.
-                        i = batch.inputId(0, n) * CONFIG.hiddenSize() + n;
-                    }
-                    float original = values[i];
-                    values[i] = (float) (original + STEP);
-                    double plus = session.evaluate(batch, targets).losses().get(head.name());
-                    values[i] = (float) (original - STEP);
-                    double minus = session.evaluate(batch, targets).losses().get(head.name());
-                    values[i] = original;
-                    compare(p.name() + "[" + i + "]", analytic.get(p.name())[i], (plus - minus) / (2 * STEP),
-                            failures);
-                    checked++;
-                }
-            }
-            assertTrue(checked > 60, "checked " + checked + " elements");
-            assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " gradients disagree:\n"
-                    + String.join("\n", failures));
+            check(session, Targets.of(head.name(), target), batch, () -> null);
         }
+    }
+
+    /** Compares the gradients of the loss with central differences, a few elements of every parameter. */
+    private static void check(JavaTrainingSession session, Targets targets, Batch batch,
+            Supplier<Dropout> dropout) {
+        ToDoubleFunction<JavaTrainingSession> loss = s -> s.computeGradients(batch, targets, dropout.get(),
+                new HashMap<>());
+        loss.applyAsDouble(session);
+        Map<String, float[]> analytic = new HashMap<>();
+        for (Parameters.Parameter p : session.parameters().all()) {
+            analytic.put(p.name(), p.gradient().clone());
+        }
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Parameters.Parameter p : session.parameters().all()) {
+            float[] values = p.values();
+            for (int n = 0; n < ELEMENTS_PER_PARAMETER; n++) {
+                int i = (int) ((long) (n * 2 + 1) * values.length / (2 * ELEMENTS_PER_PARAMETER));
+                if (p.name().equals(io.bertlab.model.bert.BertParameterNames.WORD_EMBEDDINGS)) {
+                    // Pick embedding rows of tokens in the batch, whose gradients are not zero.
+                    i = batch.inputId(0, n) * p.shape()[1] + n;
+                }
+                float original = values[i];
+                values[i] = (float) (original + STEP);
+                double plus = loss.applyAsDouble(session);
+                values[i] = (float) (original - STEP);
+                double minus = loss.applyAsDouble(session);
+                values[i] = original;
+                compare(p.name() + "[" + i + "]", analytic.get(p.name())[i], (plus - minus) / (2 * STEP), failures);
+                checked++;
+            }
+        }
+        assertTrue(checked > 60, "checked " + checked + " elements");
+        assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " gradients disagree:\n"
+                + String.join("\n", failures));
     }
 
     private static void compare(String what, double analytic, double numeric, List<String> failures) {

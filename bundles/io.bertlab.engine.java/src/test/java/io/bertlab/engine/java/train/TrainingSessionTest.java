@@ -56,8 +56,12 @@ class TrainingSessionTest {
     }
 
     private Model tinyModel() throws IOException {
-        return JavaEngine.load(new ModelDirectory.Checkpoint(CONFIG, TinyModels.randomWeights(CONFIG, 0.05, 1)), 2,
-                dir.resolve("config.json"));
+        return tinyModel(2);
+    }
+
+    private Model tinyModel(int threads) throws IOException {
+        return JavaEngine.load(new ModelDirectory.Checkpoint(CONFIG, TinyModels.randomWeights(CONFIG, 0.05, 1)),
+                threads, dir.resolve("config.json"));
     }
 
     private static TrainingSpec spec(long seed) {
@@ -104,8 +108,24 @@ class TrainingSessionTest {
         assertTrue(first[2] != losses(batch, targets, 8)[2], "another seed must give another run");
     }
 
+    /**
+     * Every sum that crosses threads is cut into chunks fixed by the data's shape and added in chunk order, and every
+     * dropout mask is drawn chunk by chunk from generators split off in order: the thread count changes no bit.
+     */
+    @Test
+    void theThreadCountChangesNoBitOfTheRun() throws IOException {
+        int[] labels = new int[32];
+        Batch batch = examples(labels);
+        Targets targets = Targets.of(CLASSIFIER.name(), new HeadTarget.ClassLabels(labels));
+        assertArrayEquals(losses(batch, targets, 7, 1), losses(batch, targets, 7, 3));
+    }
+
     private double[] losses(Batch batch, Targets targets, long seed) throws IOException {
-        try (Model model = tinyModel(); TrainingSession session = model.openSession(spec(seed))) {
+        return losses(batch, targets, seed, 2);
+    }
+
+    private double[] losses(Batch batch, Targets targets, long seed, int threads) throws IOException {
+        try (Model model = tinyModel(threads); TrainingSession session = model.openSession(spec(seed))) {
             double[] losses = new double[3];
             for (int i = 0; i < losses.length; i++) {
                 losses[i] = session.step(batch, targets).loss();
