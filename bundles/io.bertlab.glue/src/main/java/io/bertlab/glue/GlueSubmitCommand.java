@@ -66,6 +66,14 @@ public class GlueSubmitCommand extends GlueCommand {
         if (!Files.isDirectory(predictions)) {
             throw new IOException("--predictions " + predictions + " is not a folder");
         }
+        // the output is checked before any filling work, which reads whole training sets
+        if (Files.isDirectory(output)) {
+            throw new IOException("--output " + output + " is a folder; name the zip file to write");
+        }
+        if (!Files.isDirectory(output.toAbsolutePath().getParent())) {
+            throw new IOException("--output " + output + ": the folder " + output.toAbsolutePath().getParent()
+                    + " does not exist");
+        }
         List<String> missing = new ArrayList<>();
         for (String file : SubmissionFiles.EXPECTED.keySet()) {
             if (!Files.isRegularFile(predictions.resolve(file))) {

@@ -239,6 +239,19 @@ class GlueSubmitCommandTest {
     }
 
     @Test
+    void anOutputInAMissingFolderOrOnAFolderIsRefusedBeforeAnyWork() throws Exception {
+        predictions(List.of("RTE.tsv"));
+        CommandException missing = assertThrows(CommandException.class, () -> command().run(new CapturingContext(
+                dir, "--predictions", "submission", "--output", "nowhere/glue.zip", "--fill-majority")));
+        assertEquals("glue-submit: --output " + dir.resolve("nowhere/glue.zip") + ": the folder "
+                + dir.resolve("nowhere") + " does not exist", missing.getMessage());
+        CommandException folder = assertThrows(CommandException.class, () -> command().run(new CapturingContext(
+                dir, "--predictions", "submission", "--output", "submission")));
+        assertEquals("glue-submit: --output " + dir.resolve("submission") + " is a folder; name the zip file to"
+                + " write", folder.getMessage());
+    }
+
+    @Test
     void helpNamesTheElevenFiles() {
         String help = command().help();
         assertTrue(help.contains(String.join(", ", ELEVEN)), help);
