@@ -73,7 +73,7 @@ public class GlueSuiteCommand extends GlueCommand {
         for (GlueTask task : tasks) {
             long taskStarted = System.nanoTime();
             Path folder = output.resolve(task.name());
-            TrainingSettings taskSettings = withEpochs(settings, epochsOf.getOrDefault(task.name(),
+            TrainingSettings taskSettings = settings.withEpochs(epochsOf.getOrDefault(task.name(),
                     settings.epochs()));
             RunState state = trainOrResume(task, folder, taskSettings, modelName, options, data, context);
             engine = state.engine();
@@ -151,8 +151,4 @@ public class GlueSuiteCommand extends GlueCommand {
         return epochs;
     }
 
-    private static TrainingSettings withEpochs(TrainingSettings s, int epochs) {
-        return new TrainingSettings(epochs, s.learningRate(), s.batchSize(), s.maxLength(), s.seed(),
-                s.warmupRatio(), s.weightDecay(), s.saveSteps());
-    }
 }

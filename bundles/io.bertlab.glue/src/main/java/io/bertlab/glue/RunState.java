@@ -83,8 +83,13 @@ record RunState(String task, String model, String engine, TrainingSettings setti
 
     /** Writes JSON atomically (a temporary file moved into place). */
     static void writeJson(Object value, Path file) throws IOException {
+        writeAtomically(file, JSON.writeValueAsBytes(value));
+    }
+
+    /** Writes a file atomically: into a temporary file beside it, then moved over it. */
+    static void writeAtomically(Path file, byte[] content) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        JSON.writeValue(partial.toFile(), value);
+        Files.write(partial, content);
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,8 +67,8 @@ final class SuiteReport {
 
     void write(Path folder) throws IOException {
         RunState.writeJson(json(), folder.resolve("results.json"));
-        writeText(folder.resolve("results.md"), markdown());
-        writeText(folder.resolve("index.html"), html());
+        RunState.writeAtomically(folder.resolve("results.md"), markdown().getBytes(StandardCharsets.UTF_8));
+        RunState.writeAtomically(folder.resolve("index.html"), html().getBytes(StandardCharsets.UTF_8));
     }
 
     private ObjectNode json() {
@@ -223,9 +221,4 @@ final class SuiteReport {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static void writeText(Path file, String text) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        Files.writeString(partial, text, StandardCharsets.UTF_8);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

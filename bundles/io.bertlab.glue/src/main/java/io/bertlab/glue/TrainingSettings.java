@@ -39,6 +39,12 @@ record TrainingSettings(int epochs, double learningRate, int batchSize, int maxL
         }
     }
 
+    /** These settings with another number of epochs. */
+    TrainingSettings withEpochs(int newEpochs) {
+        return new TrainingSettings(newEpochs, learningRate, batchSize, maxLength, seed, warmupRatio, weightDecay,
+                saveSteps);
+    }
+
     /** The optimizer for a run of {@code totalSteps} steps. */
     OptimizerSpec optimizer(int totalSteps) {
         int warmup = (int) Math.ceil(warmupRatio * totalSteps);
