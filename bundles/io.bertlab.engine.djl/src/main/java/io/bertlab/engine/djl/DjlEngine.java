@@ -32,8 +32,18 @@ public abstract class DjlEngine implements io.bertlab.api.model.Engine {
     @Override
     public EngineInfo info() {
         Engine djl = DjlRuntime.engine(backend);
-        return new EngineInfo(backend.bertlabName(), djl.getVersion() + " (DJL " + Engine.getDjlVersion() + ")",
-                List.of(deviceName), threads());
+        return new EngineInfo(backend.bertlabName(), version(djl), List.of(deviceName), threads());
+    }
+
+    /**
+     * The natives' release, and what the library says of itself where that differs (libmxnet 1.9.1 says 1.9.0), so
+     * that the label names what runs: "1.9.1 (library reports 1.9.0; DJL 0.36.0)".
+     */
+    private String version(Engine djl) {
+        String reported = djl.getVersion();
+        String release = backend.nativeRelease().orElse(reported);
+        String selfReport = release.equals(reported) ? "" : "library reports " + reported + "; ";
+        return release + " (" + selfReport + "DJL " + Engine.getDjlVersion() + ")";
     }
 
     @Override

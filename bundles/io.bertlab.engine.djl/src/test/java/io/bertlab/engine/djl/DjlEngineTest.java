@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +54,14 @@ class DjlEngineTest {
         assertEquals(backend.bertlabName(), info.name());
         assertEquals(List.of(EngineProperties.CPU), info.devices());
         assertTrue(info.version().contains("DJL 0.36.0"), info.version());
+        // the natives' release leads, whatever the library answers about itself
+        assertTrue(info.version().startsWith(backend.nativeRelease().orElseThrow() + " ("), info.version());
+    }
+
+    @Test
+    void mxnetIsNamedByTheReleaseOfItsNatives() {
+        assertEquals(Optional.of("1.9.1"), DjlBackend.MXNET.nativeRelease());
+        assertEquals(Optional.of("2.7.1"), DjlBackend.PYTORCH.nativeRelease());
     }
 
     @Test
