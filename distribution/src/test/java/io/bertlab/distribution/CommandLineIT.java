@@ -54,6 +54,26 @@ class CommandLineIT {
     }
 
     @Test
+    void commandListWithoutAFrameworkReadsAsTheFrameworksOwn() throws Exception {
+        // without --features, --help lists the commands from the bundles' descriptors and starts no framework;
+        // naming every feature makes the launcher start them all and ask the dispatcher instead
+        String every;
+        try (var files = Files.list(Distribution.home().resolve("features"))) {
+            every = files.map(f -> f.getFileName().toString().replaceFirst("\\.json$", ""))
+                    .collect(java.util.stream.Collectors.joining(","));
+        }
+        Run fromDescriptors = Distribution.run(Distribution.home(), "--help");
+        Run fromFramework = Distribution.run(Distribution.home(), "--features", every, "--help");
+        assertEquals(0, fromDescriptors.status(), fromDescriptors.toString());
+        assertEquals(0, fromFramework.status(), fromFramework.toString());
+        assertEquals(fromFramework.out(), fromDescriptors.out());
+
+        Run help = Distribution.run(Distribution.home(), "help");
+        assertEquals(0, help.status(), help.toString());
+        assertTrue(fromFramework.out().endsWith(help.out()), help.toString());
+    }
+
+    @Test
     void embedUsesTheEmbeddedMiniLmWithoutModelOption() throws Exception {
         Run run = Distribution.run(Distribution.home(), "embed", "--normalize", "Quero um cartão adicional");
         assertEquals(0, run.status(), run.toString());
@@ -183,6 +203,19 @@ class CommandLineIT {
         Run run = Distribution.run(home, "--features", "core", "hello", "Ana", "Bruno");
         assertEquals(0, run.status(), run.toString());
         assertEquals("Hi, Ana!\nHi, Bruno!\n", run.out());
+    }
+
+    @Test
+    void pluginInDeployServesItsCommandAndIsListedWithoutChoosingFeatures() throws Exception {
+        Path home = Distribution.copy(temp.resolve("bertlab"));
+        Files.copy(Distribution.examplePlugin(), home.resolve("deploy/io.bertlab.example.greeter.jar"));
+        Run run = Distribution.run(home, "hello", "Ana");
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().contains(", Ana!"), run.toString());
+
+        Run help = Distribution.run(home, "--help");
+        assertEquals(0, help.status(), help.toString());
+        assertTrue(help.out().matches("(?s).*\\n  hello +.*"), help.toString());
     }
 
     @Test

@@ -48,9 +48,14 @@ final class Distribution {
     static Path copy(Path target) throws IOException {
         Path source = home();
         Path models = source.resolve("models");
+        // copies of bundles that runs of the source made for themselves; a run of the copy makes its own
+        Path unpacked = source.resolve("system/.unpacked");
         try (Stream<Path> paths = Files.walk(source)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Path destination = target.resolve(source.relativize(path).toString());
+                if (path.startsWith(unpacked)) {
+                    continue;
+                }
                 if (path.startsWith(models)) {
                     if (path.equals(models)) {
                         Files.createSymbolicLink(destination, models);

@@ -3,6 +3,7 @@ package io.bertlab.launcher;
 import io.bertlab.api.runtime.LauncherProperties;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
@@ -32,20 +35,45 @@ import org.slf4j.LoggerFactory;
 /**
  * One running bertlab system: a fresh Felix framework with the bundles of the chosen features installed and
  * started, each feature registered as a service, and {@code deploy/} watched by FileInstall. The framework's
- * storage is a temporary folder of its own, so concurrent runs never share state.
+ * storage is a temporary folder of its own, so concurrent runs never share state. Its name carries the process id:
+ * a run that was killed before it could delete its folder leaves it behind, and the next run removes it once that
+ * process is gone.
  */
 public final class BertlabRuntime implements AutoCloseable {
 
     private static final Duration SERVICE_WAIT = Duration.ofSeconds(10);
 
+    /** Temporary storage folders: {@code bertlab-framework-<pid>-<random>}. */
+    private static final String STORAGE_PREFIX = "bertlab-framework-";
+    private static final Pattern STORAGE_NAME = Pattern.compile(Pattern.quote(STORAGE_PREFIX) + "(\\d+)-\\d+");
+
     private final Framework framework;
     private final Path storage;
     private final Path home;
+    private final Thread storageRemoval;
 
     private BertlabRuntime(Framework framework, Path storage, Path home) {
         this.framework = framework;
         this.storage = storage;
         this.home = home;
+        // Ctrl-C or a kill ends the JVM without close(): the storage (which may hold 180 MB of extracted jars) goes
+        // with it all the same
+        this.storageRemoval = new Thread(() -> deleteRecursively(storage), "bertlab storage removal");
+        Runtime.getRuntime().addShutdownHook(storageRemoval);
+    }
+
+    /** Deletes the storage folders of runs whose process has ended without deleting them (killed, crashed). */
+    private static void removeAbandonedStorage(Path folder) {
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(folder, STORAGE_PREFIX + "*")) {
+            for (Path candidate : candidates) {
+                Matcher name = STORAGE_NAME.matcher(candidate.getFileName().toString());
+                if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
+                    deleteRecursively(candidate);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // only tidying: the run itself does not depend on it
+        }
     }
 
     /**
@@ -61,7 +89,8 @@ public final class BertlabRuntime implements AutoCloseable {
             throws LaunchException {
         Path storage;
         try {
-            storage = Files.createTempDirectory("bertlab-framework-");
+            storage = Files.createTempDirectory(STORAGE_PREFIX + ProcessHandle.current().pid() + "-");
+            removeAbandonedStorage(storage.getParent());
         } catch (IOException e) {
             throw new LaunchException("cannot create the framework's storage folder: " + e.getMessage(),
                     LaunchException.FAILURE);
@@ -167,6 +196,7 @@ public final class BertlabRuntime implements AutoCloseable {
     private void install(FeatureCatalog catalog, List<FeatureCatalog.Entry> chosen) throws LaunchException {
         BundleContext context = framework.getBundleContext();
         BundleRepository repository = new BundleRepository(home.resolve("system"));
+        UnpackedBundles unpacked = new UnpackedBundles(home.resolve("system"));
         Map<String, Bundle> byId = new LinkedHashMap<>();
         Map<Bundle, String> featureOf = new LinkedHashMap<>();
         for (FeatureCatalog.Entry entry : chosen) {
@@ -177,7 +207,7 @@ public final class BertlabRuntime implements AutoCloseable {
                 if (bundle == null) {
                     Path file = repository.locate(featureBundle.getID(), entry);
                     try {
-                        bundle = context.installBundle("reference:" + file.toUri());
+                        bundle = context.installBundle("reference:" + unpacked.contentOf(file).toUri());
                     } catch (BundleException e) {
                         throw new LaunchException("feature '" + entry.name() + "': bundle " + id + " (" + file
                                 + ") cannot be installed: " + e.getMessage(), LaunchException.FAILURE);
@@ -295,6 +325,11 @@ public final class BertlabRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             deleteRecursively(storage);
+            try {
+                Runtime.getRuntime().removeShutdownHook(storageRemoval);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to; it finds nothing left to delete
+            }
         }
     }
 

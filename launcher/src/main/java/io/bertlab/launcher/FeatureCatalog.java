@@ -21,12 +21,17 @@ import org.osgi.service.feature.FeatureService;
 /**
  * The features of a distribution: every {@code features/*.json} (OSGi Feature format), read with Apache Felix's
  * Feature Service implementation. A feature may name the features it stands on in a mandatory text extension
- * {@value #REQUIRES} (one feature name per line); choosing a feature chooses those too.
+ * {@value #REQUIRES} (one feature name per line); choosing a feature chooses those too. A feature that plugs into
+ * others without commands of its own (an engine into {@code models}, a task into {@code glue}) names them in
+ * {@value #EXTENDS}, so that a command of those features finds it (see {@link #resolveForCommand}).
  */
 public final class FeatureCatalog {
 
     /** The extension through which a feature names the features it needs. */
     public static final String REQUIRES = "bertlab.requires";
+
+    /** The extension through which a feature names the features whose commands it serves. */
+    public static final String EXTENDS = "bertlab.extends";
 
     /** One feature file. */
     public record Entry(String name, Path file, Feature feature) {
@@ -96,6 +101,65 @@ public final class FeatureCatalog {
         return result;
     }
 
+    /**
+     * The features a command runs with when none are chosen: the features that provide it, what they require, and
+     * every feature that extends one of those ({@value #EXTENDS}) with what it requires, until nothing more extends
+     * the set. A command of a foundation feature (one every other feature requires, such as {@code core} with
+     * {@code features} and {@code help}) describes the whole system, so it runs with every feature.
+     *
+     * @param providers the features whose bundles declare the command
+     * @return the features to install, in installation order
+     * @throws LaunchException for an unknown feature name in a requirement
+     */
+    public List<Entry> resolveForCommand(Set<String> providers) throws LaunchException {
+        if (providers.stream().anyMatch(this::isFoundation)) {
+            return resolve(Optional.empty());
+        }
+        Set<String> selected = new LinkedHashSet<>(namesOf(resolve(Optional.of(List.copyOf(providers)))));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Entry entry : entries.values()) {
+                if (!selected.contains(entry.name())
+                        && textExtension(entry, EXTENDS).stream().anyMatch(selected::contains)) {
+                    selected.addAll(namesOf(resolve(Optional.of(List.of(entry.name())))));
+                    grew = true;
+                }
+            }
+        }
+        // in catalog order, so that the installation order does not depend on the order of discovery
+        return resolve(Optional.of(entries.keySet().stream().filter(selected::contains).toList()));
+    }
+
+    private boolean isFoundation(String name) {
+        if (entries.size() < 2) {
+            return false;
+        }
+        for (String other : entries.keySet()) {
+            if (!other.equals(name) && !requiresTransitively(other, name, new LinkedHashSet<>())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean requiresTransitively(String feature, String required, Set<String> seen) {
+        Entry entry = entries.get(feature);
+        if (entry == null || !seen.add(feature)) {
+            return false;
+        }
+        for (String direct : requirementsOf(entry)) {
+            if (direct.equals(required) || requiresTransitively(direct, required, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> namesOf(List<Entry> entries) {
+        return entries.stream().map(Entry::name).toList();
+    }
+
     private void addWithRequirements(String name, String requiredBy, Set<String> ordered, Set<String> path)
             throws LaunchException {
         Entry entry = entries.get(name);
@@ -119,7 +183,11 @@ public final class FeatureCatalog {
     }
 
     private static List<String> requirementsOf(Entry entry) {
-        FeatureExtension extension = entry.feature().getExtensions().get(REQUIRES);
+        return textExtension(entry, REQUIRES);
+    }
+
+    private static List<String> textExtension(Entry entry, String name) {
+        FeatureExtension extension = entry.feature().getExtensions().get(name);
         if (extension == null || extension.getType() != FeatureExtension.Type.TEXT) {
             return List.of();
         }

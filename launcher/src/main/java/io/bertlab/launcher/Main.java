@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code bin/bertlab}: parses the launcher options, starts the chosen features and runs a command or the shell. */
 public final class Main {
@@ -27,7 +28,24 @@ public final class Main {
         try {
             LaunchOptions options = LaunchOptions.parse(args, defaultHome);
             FeatureCatalog catalog = FeatureCatalog.read(options.home().resolve("features"));
-            List<FeatureCatalog.Entry> chosen = catalog.resolve(options.features());
+            if (!options.help() && !options.shell() && options.commandLine().isEmpty()) {
+                err.println("bertlab: no command given. Run 'bertlab --help' for the commands.");
+                return LaunchException.USAGE;
+            }
+            CommandIndex index = options.features().isPresent() ? null
+                    : CommandIndex.read(catalog, options.home().resolve("system"));
+            if (index != null && listsCommands(options) && index.complete()
+                    && !CommandIndex.holdsJars(deployFolder(options))) {
+                // the list of commands is in the bundles' descriptors: no framework to start for it
+                if (options.help()) {
+                    out.println(LaunchOptions.HELP);
+                    out.println();
+                }
+                CommandList.print(out, index.summaries());
+                return 0;
+            }
+            List<FeatureCatalog.Entry> chosen = index == null ? catalog.resolve(options.features())
+                    : featuresFor(options, catalog, index);
             if (options.shell() && chosen.stream().noneMatch(e -> e.name().equals("shell"))) {
                 throw new LaunchException("the shell needs the 'shell' feature; add it to --features",
                         LaunchException.USAGE);
@@ -43,10 +61,6 @@ public final class Main {
                 if (options.help()) {
                     return runtime.execute(List.of("--help"));
                 }
-                if (options.commandLine().isEmpty()) {
-                    err.println("bertlab: no command given. Run 'bertlab --help' for the commands.");
-                    return LaunchException.USAGE;
-                }
                 return runtime.execute(options.commandLine());
             }
         } catch (LaunchException e) {
@@ -54,4 +68,38 @@ public final class Main {
             return e.status();
         }
     }
+
+    /** Whether the run only lists the commands: {@code --help} (without the shell), or {@code help} alone. */
+    private static boolean listsCommands(LaunchOptions options) {
+        return options.help() && !options.shell() || options.commandLine().equals(List.of(HELP_COMMAND));
+    }
+
+    /**
+     * The features to start when {@code --features} is absent: those the command needs (see
+     * {@link FeatureCatalog#resolveForCommand}), or every feature for the shell, the command list, and a command
+     * that no feature's bundle declares or that a plugin in {@code deploy/} declares (a plugin may use any feature,
+     * and an unknown command is answered with the full list of commands).
+     */
+    private static List<FeatureCatalog.Entry> featuresFor(LaunchOptions options, FeatureCatalog catalog,
+            CommandIndex index) throws LaunchException {
+        List<String> commandLine = options.commandLine();
+        if (options.shell() || options.help() || commandLine.isEmpty()) {
+            return catalog.resolve(Optional.empty());
+        }
+        // 'help COMMAND' prints what COMMAND's own service says about itself
+        String name = commandLine.get(0).equals(HELP_COMMAND) && commandLine.size() == 2 ? commandLine.get(1)
+                : commandLine.get(0);
+        CommandIndex.Entry command = index.find(name);
+        if (command == null || CommandIndex.declaredInFolder(deployFolder(options), name)) {
+            return catalog.resolve(Optional.empty());
+        }
+        return catalog.resolveForCommand(command.features());
+    }
+
+    private static Path deployFolder(LaunchOptions options) {
+        return options.home().resolve("deploy");
+    }
+
+    /** The dispatcher's built-in command that lists the commands. */
+    private static final String HELP_COMMAND = "help";
 }

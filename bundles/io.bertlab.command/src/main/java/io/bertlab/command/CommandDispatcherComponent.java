@@ -20,13 +20,16 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * The one {@link CommandDispatcher}: looks commands up by name among the registered {@link Command} services.
  * {@code help} is built in rather than a service of its own, since it needs this dispatcher and the dispatcher
- * follows every command: a service would make the two wait for each other.
+ * follows every command: a service would make the two wait for each other. Its name and summary are still declared
+ * as command properties (on the dispatcher's own service, which no command table follows), so that the launcher,
+ * which lists the commands from the bundles' component descriptors without starting a framework, lists it too.
  */
 @Component(service = CommandDispatcher.class)
+@CommandProperties(name = CommandDispatcherComponent.HELP, summary = CommandDispatcherComponent.HELP_SUMMARY)
 public class CommandDispatcherComponent implements CommandDispatcher {
 
-    private static final String HELP = "help";
-    private static final String HELP_SUMMARY = "List the commands, or show one command's help";
+    static final String HELP = "help";
+    static final String HELP_SUMMARY = "List the commands, or show one command's help";
     private static final String HELP_USAGE = String.join("\n",
             "Usage: bertlab help [COMMAND]",
             "",
