@@ -2,13 +2,15 @@ package io.bertlab.tokenizer.core.normalizer;
 
 import io.bertlab.tokenizer.core.text.CaseMapping;
 import io.bertlab.tokenizer.core.text.Decompositions;
+import io.bertlab.tokenizer.core.text.NormalizedText;
 import io.bertlab.tokenizer.core.text.UnicodeClasses;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * BERT's normalizer, in HuggingFace's order: clean text (drop NUL, U+FFFD and controls; white space becomes a
- * space), put spaces around CJK ideographs, strip accents (NFD, then drop non-spacing marks), lower-case.
+ * space), put spaces around CJK ideographs, strip accents (NFD, then drop non-spacing marks), lower-case. One pass
+ * per code point, except where NFD's canonical ordering would move a mark that stays (see {@link #normalize}).
  */
 public final class BertNormalizer extends CodePointNormalizer {
 
@@ -17,6 +19,10 @@ public final class BertNormalizer extends CodePointNormalizer {
     private final Boolean stripAccentsSetting;
     private final boolean stripAccents;
     private final boolean lowercase;
+    /** For the passes one by one: clean text and CJK spacing; NFD; accent filter and lower-casing. */
+    private final BertNormalizer cleaningPass;
+    private final Decomposition canonicalDecomposition;
+    private final BertNormalizer accentPass;
 
     /**
      * A BERT normalizer.
@@ -32,6 +38,53 @@ public final class BertNormalizer extends CodePointNormalizer {
         this.stripAccentsSetting = stripAccents;
         this.stripAccents = stripAccents == null ? lowercase : stripAccents;
         this.lowercase = lowercase;
+        boolean strip = this.stripAccents;
+        this.cleaningPass = strip ? new BertNormalizer(cleanText, handleChineseChars, false, false, false) : null;
+        this.canonicalDecomposition = strip ? new Decomposition(false) : null;
+        this.accentPass = strip ? new BertNormalizer(false, false, true, lowercase, false) : null;
+    }
+
+    private BertNormalizer(boolean cleanText, boolean handleChineseChars, boolean stripAccents, boolean lowercase,
+            boolean unused) {
+        this.cleanText = cleanText;
+        this.handleChineseChars = handleChineseChars;
+        this.stripAccentsSetting = stripAccents;
+        this.stripAccents = stripAccents;
+        this.lowercase = lowercase;
+        this.cleaningPass = null;
+        this.canonicalDecomposition = null;
+        this.accentPass = null;
+    }
+
+    /**
+     * Normalizes a text. HuggingFace strips accents as NFD of the whole text and then a filter; NFD puts runs of
+     * marks in canonical order, and a character keeps the alignment of the position it lands on. That shows only
+     * when a mark HuggingFace keeps (a spacing or enclosing mark, or one newer than its Unicode 8.0 table of
+     * non-spacing marks) stands among others: such a text goes through HuggingFace's passes one by one.
+     *
+     * @param text the text
+     * @return the normalized text
+     */
+    @Override
+    public NormalizedText normalize(NormalizedText text) {
+        if (cleaningPass != null && hasMarkKeptByAccentStripping(text)) {
+            return accentPass.mapEachCodePoint(canonicalDecomposition.apply(cleaningPass.mapEachCodePoint(text)));
+        }
+        return mapEachCodePoint(text);
+    }
+
+    private NormalizedText mapEachCodePoint(NormalizedText text) {
+        return super.normalize(text);
+    }
+
+    private static boolean hasMarkKeptByAccentStripping(NormalizedText text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            int c = text.codePointAt(i);
+            if (c >= 0x300 && UnicodeClasses.isCombiningMark(c) && !UnicodeClasses.isNonSpacingMark(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -50,11 +103,17 @@ public final class BertNormalizer extends CodePointNormalizer {
             }
         }
         if (handleChineseChars && UnicodeClasses.isChineseChar(c)) {
+            // HuggingFace spaces the ideograph first and strips accents after: a compatibility ideograph
+            // (U+F900.., U+2F800..) still decomposes to its unified one.
             out.emit(' ');
-            emitCased(c, out);
+            emitWithoutAccents(c, out);
             out.emit(' ');
             return;
         }
+        emitWithoutAccents(c, out);
+    }
+
+    private void emitWithoutAccents(int c, Output out) {
         if (stripAccents) {
             int[] decomposed = Decompositions.canonical(c);
             if (decomposed.length > 0) {

@@ -7,6 +7,9 @@ package io.bertlab.tokenizer.core.text;
 public final class UnicodeClasses {
 
     private static final CodePointRanges COMBINING_MARKS = CodePointRanges.load("combining-marks-unicode-9.txt");
+    private static final CodePointRanges NON_SPACING_MARKS = CodePointRanges.load("nonspacing-marks-unicode-8.txt");
+    private static final CodePointRanges OTHER = CodePointRanges.load("other-unicode-8.txt");
+    private static final CodePointRanges PUNCTUATION = CodePointRanges.load("punctuation-unicode-8.txt");
 
     private UnicodeClasses() {
     }
@@ -26,18 +29,16 @@ public final class UnicodeClasses {
     }
 
     /**
-     * BERT's control characters: categories Cc, Cf, Co, Cn, except tab, newline and carriage return.
+     * HuggingFace's BERT control characters, what {@code clean_text} drops: categories Cc, Cf and Co as of Unicode
+     * 8.0 (the {@code unicode_categories} crate's {@code is_other}), except tab, newline and carriage return. Not
+     * Cn: that crate has no table of unassigned code points, so HuggingFace keeps them (and the word they are in
+     * becomes unknown); not the characters assigned since Unicode 8.0 either.
      *
      * @param c a code point
      * @return true for a control character
      */
     public static boolean isBertControl(int c) {
-        if (c == '\t' || c == '\n' || c == '\r') {
-            return false;
-        }
-        int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE
-                || type == Character.UNASSIGNED || type == Character.SURROGATE;
+        return c != '\t' && c != '\n' && c != '\r' && OTHER.contains(c);
     }
 
     /**
@@ -54,46 +55,38 @@ public final class UnicodeClasses {
     }
 
     /**
-     * A Unicode punctuation category (Pc, Pd, Ps, Pe, Pi, Pf, Po).
+     * A Unicode punctuation category (Pc, Pd, Ps, Pe, Pi, Pf, Po) as of Unicode 8.0, the version of the
+     * {@code unicode_categories} crate's tables that HuggingFace uses.
      *
      * @param c a code point
      * @return true for punctuation
      */
     public static boolean isUnicodePunctuation(int c) {
-        switch (Character.getType(c)) {
-            case Character.CONNECTOR_PUNCTUATION:
-            case Character.DASH_PUNCTUATION:
-            case Character.START_PUNCTUATION:
-            case Character.END_PUNCTUATION:
-            case Character.INITIAL_QUOTE_PUNCTUATION:
-            case Character.FINAL_QUOTE_PUNCTUATION:
-            case Character.OTHER_PUNCTUATION:
-                return true;
-            default:
-                return false;
-        }
+        return PUNCTUATION.contains(c);
     }
 
     /**
-     * The CJK ideograph blocks that BERT surrounds with spaces.
+     * The CJK ideograph blocks that BERT surrounds with spaces, as HuggingFace lists them (its fifth range starts
+     * at U+2B920, not at U+2B820 where CJK Extension E starts: U+2B820..U+2B91F are not spaced).
      *
      * @param c a code point
      * @return true for a CJK ideograph
      */
     public static boolean isChineseChar(int c) {
         return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2A6DF)
-                || (c >= 0x2A700 && c <= 0x2B73F) || (c >= 0x2B740 && c <= 0x2B81F) || (c >= 0x2B820 && c <= 0x2CEAF)
+                || (c >= 0x2A700 && c <= 0x2B73F) || (c >= 0x2B740 && c <= 0x2B81F) || (c >= 0x2B920 && c <= 0x2CEAF)
                 || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
     }
 
     /**
-     * Category Mn (non-spacing mark), what BertNormalizer's accent stripping removes.
+     * Category Mn (non-spacing mark) as of Unicode 8.0 (the {@code unicode_categories} crate's table), what
+     * BertNormalizer's accent stripping removes.
      *
      * @param c a code point
      * @return true for a non-spacing mark
      */
     public static boolean isNonSpacingMark(int c) {
-        return c >= 0x300 && Character.getType(c) == Character.NON_SPACING_MARK;
+        return c >= 0x300 && NON_SPACING_MARKS.contains(c);
     }
 
     /**
