@@ -19,18 +19,25 @@ final class AddedTokens {
      * The {@code added_tokens} array, by id.
      *
      * @param pieces the vocabulary
+     * @param appended the special tokens the tokenizer class puts after the pieces (T5's extra ids)
      * @return the array
      */
-    static ArrayNode of(List<SentencePieceSpec.Piece> pieces) {
+    static ArrayNode of(List<SentencePieceSpec.Piece> pieces, List<String> appended) {
         ArrayNode added = JsonNodes.array();
         for (int id = 0; id < pieces.size(); id++) {
             PieceType type = pieces.get(id).type();
             if (type == PieceType.CONTROL || type == PieceType.UNKNOWN || type == PieceType.USER_DEFINED) {
-                added.addObject().put("id", id).put("content", pieces.get(id).text()).put("single_word", false)
-                        .put("lstrip", false).put("rstrip", false).put("normalized", false)
-                        .put("special", type != PieceType.USER_DEFINED);
+                add(added, id, pieces.get(id).text(), type != PieceType.USER_DEFINED);
             }
         }
+        for (int k = 0; k < appended.size(); k++) {
+            add(added, pieces.size() + k, appended.get(k), true);
+        }
         return added;
+    }
+
+    private static void add(ArrayNode added, int id, String content, boolean special) {
+        added.addObject().put("id", id).put("content", content).put("single_word", false).put("lstrip", false)
+                .put("rstrip", false).put("normalized", false).put("special", special);
     }
 }

@@ -20,24 +20,27 @@ final class ModelJson {
      * The model object for the model's type.
      *
      * @param spec the model
+     * @param tokenizerClass the class's scores and appended tokens
      * @return the object
      */
-    static ObjectNode of(SentencePieceSpec spec) {
-        return spec.modelType() == ModelType.BPE ? bpe(spec) : unigram(spec);
+    static ObjectNode of(SentencePieceSpec spec, TokenizerClass tokenizerClass) {
+        return spec.modelType() == ModelType.BPE ? bpe(spec, tokenizerClass) : unigram(spec, tokenizerClass);
     }
 
-    private static ObjectNode unigram(SentencePieceSpec spec) {
+    private static ObjectNode unigram(SentencePieceSpec spec, TokenizerClass tokenizerClass) {
         ObjectNode model = JsonNodes.component("Unigram").put("unk_id", spec.unkId());
         ArrayNode vocab = model.putArray("vocab");
         for (SentencePieceSpec.Piece p : spec.pieces()) {
-            // The float widened exactly, as Python's float(piece.score) does in HF's converter.
-            vocab.addArray().add(p.text()).add((double) p.score());
+            vocab.addArray().add(p.text()).add(tokenizerClass.score(p));
+        }
+        for (String token : tokenizerClass.appendedTokens()) {
+            vocab.addArray().add(token).add(0.0);
         }
         model.put("byte_fallback", spec.byteFallback());
         return model;
     }
 
-    private static ObjectNode bpe(SentencePieceSpec spec) {
+    private static ObjectNode bpe(SentencePieceSpec spec, TokenizerClass tokenizerClass) {
         ObjectNode model = JsonNodes.component("BPE");
         model.putNull("dropout");
         model.put("unk_token", spec.unkPiece());
@@ -50,6 +53,10 @@ final class ModelJson {
         for (int id = 0; id < pieces.size(); id++) {
             ids.put(pieces.get(id).text(), id);
             vocab.put(pieces.get(id).text(), id);
+        }
+        List<String> appended = tokenizerClass.appendedTokens();
+        for (int k = 0; k < appended.size(); k++) {
+            vocab.put(appended.get(k), pieces.size() + k);
         }
         ArrayNode merges = model.putArray("merges");
         // Pairs rather than "left right" strings: a piece may hold a space when spaces are not escaped.

@@ -29,7 +29,8 @@ final class SentencePieceFiles {
     }
 
     /**
-     * The {@code tokenizer.json} tree of a model file.
+     * The {@code tokenizer.json} tree of a model file, with the tokenizer class's part when a
+     * {@code tokenizer_config.json} lies beside it.
      *
      * @param file the {@code .model} file
      * @return the tree
@@ -37,6 +38,7 @@ final class SentencePieceFiles {
      * @throws IOException when it cannot be read
      */
     static ObjectNode tokenizerJson(Path file) throws IOException {
-        return TokenizerJsonConverter.convert(ModelFileReader.read(file));
+        SentencePieceSpec spec = ModelFileReader.read(file);
+        return TokenizerJsonConverter.convert(spec, TokenizerClass.besideModel(file, spec));
     }
 }

@@ -41,10 +41,11 @@ final class WhitespaceStages {
     /**
      * The normalizer.
      *
+     * @param beforeCharsmap the tokenizer class's normalizers, which run first
      * @return the component, or null for none
      */
-    ObjectNode normalizer() {
-        List<ObjectNode> parts = new ArrayList<>();
+    ObjectNode normalizer(List<ObjectNode> beforeCharsmap) {
+        List<ObjectNode> parts = new ArrayList<>(beforeCharsmap);
         if (spec.precompiledCharsmap().length > 0) {
             parts.add(JsonNodes.component("Precompiled")
                     .put("precompiled_charsmap", Base64.getEncoder().encodeToString(spec.precompiledCharsmap())));

@@ -59,12 +59,13 @@ final class EncodingDifference {
         return null;
     }
 
+    /** DJL gives special tokens no span; HF's Python binding (and bertlab) report them as (0, 0). */
     private static int[] starts(ai.djl.huggingface.tokenizers.Encoding e) {
-        return Arrays.stream(e.getCharTokenSpans()).mapToInt(s -> s == null ? -1 : s.getStart()).toArray();
+        return Arrays.stream(e.getCharTokenSpans()).mapToInt(s -> s == null ? 0 : s.getStart()).toArray();
     }
 
     private static int[] ends(ai.djl.huggingface.tokenizers.Encoding e) {
-        return Arrays.stream(e.getCharTokenSpans()).mapToInt(s -> s == null ? -1 : s.getEnd()).toArray();
+        return Arrays.stream(e.getCharTokenSpans()).mapToInt(s -> s == null ? 0 : s.getEnd()).toArray();
     }
 
     private static String window(Object[] values, int at) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -16,6 +17,13 @@ import java.util.stream.Stream;
 final class ModelTwins {
 
     /**
+     * The tokenizer class of each shared model, for the folders without a {@code tokenizer_config.json} (the
+     * ALBERT and XLNet hub repositories have none; transformers takes the class from the model type there).
+     */
+    private static final Map<String, String> CLASSES = Map.of("albert-base-v2", "AlbertTokenizer",
+            "xlnet-base-cased", "XLNetTokenizer");
+
+    /**
      * A model and its twin.
      *
      * @param name the model folder's name, e.g. {@code t5-small}
@@ -23,6 +31,26 @@ final class ModelTwins {
      * @param twin the {@code tokenizer.json} HF's converter made from it
      */
     record Twin(String name, Path model, Path twin) {
+
+        /**
+         * The {@code tokenizer_config.json} text to put beside the model: the shared one, or one naming the class
+         * with its default settings.
+         *
+         * @return the JSON text
+         * @throws IOException when the shared file cannot be read
+         */
+        String tokenizerConfig() throws IOException {
+            Path beside = model.resolveSibling(TokenizerClass.CONFIG_FILE);
+            if (Files.isRegularFile(beside)) {
+                return Files.readString(beside);
+            }
+            String tokenizerClass = CLASSES.get(name);
+            if (tokenizerClass == null) {
+                throw new IllegalStateException("no tokenizer_config.json beside " + model + " and no class known for "
+                        + name);
+            }
+            return "{\"tokenizer_class\": \"" + tokenizerClass + "\"}";
+        }
     }
 
     private ModelTwins() {

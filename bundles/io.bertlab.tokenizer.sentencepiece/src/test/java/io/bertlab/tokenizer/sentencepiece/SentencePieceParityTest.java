@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.testing.SharedCorpus;
 import io.bertlab.testing.SharedData;
@@ -54,6 +55,9 @@ class SentencePieceParityTest {
     /** DJL truncates to 512 tokens unless told not to; the files themselves do not truncate. */
     private static final Map<String, String> NO_TRUNCATION = Map.of("truncation", "false");
 
+    /** SentencePiece's reference ids have no special tokens. */
+    private static final EncodeOptions WITHOUT_SPECIAL_TOKENS = EncodeOptions.plain().withSpecialTokens(false);
+
     private static List<String> texts;
 
     @TempDir
@@ -71,14 +75,23 @@ class SentencePieceParityTest {
     Stream<DynamicTest> everyModelEncodesAsItsTwin() {
         List<ModelTwins.Twin> twins = ModelTwins.all();
         assertTrue(twins.size() >= 4, "expected the four shared SentencePiece models, found " + twins);
-        return twins.stream().map(t -> DynamicTest.dynamicTest(t.name(), () -> check(t)));
+        return twins.stream().flatMap(t -> Stream.of(
+                DynamicTest.dynamicTest(t.name() + " (bare .model)", () -> check(t, false)),
+                DynamicTest.dynamicTest(t.name() + " (with tokenizer_config.json)", () -> check(t, true))));
     }
 
-    private void check(ModelTwins.Twin twin) throws IOException {
+    private void check(ModelTwins.Twin twin, boolean withClass) throws IOException {
         Path dir = Files.createTempDirectory(temp, twin.name());
+        // The model in a folder of its own, beside its tokenizer_config.json or alone (the shared folder may hold one)
+        Path modelDir = Files.createDirectory(dir.resolve("model"));
+        Path model = Files.copy(twin.model(), modelDir.resolve(twin.model().getFileName()));
+        if (withClass) {
+            Files.writeString(modelDir.resolve(TokenizerClass.CONFIG_FILE), twin.tokenizerConfig());
+        }
         Path converted = dir.resolve("converted.json");
-        JSON.writeValue(converted.toFile(), SentencePieceFiles.tokenizerJson(twin.model()));
-        Path oracle = TwinOracle.write(twin.twin(), twin.model(), dir.resolve("oracle.json"));
+        JSON.writeValue(converted.toFile(), SentencePieceFiles.tokenizerJson(model));
+        Path oracle = withClass ? TwinOracle.writeWithClass(twin.twin(), model, dir.resolve("oracle.json"))
+                : TwinOracle.write(twin.twin(), model, dir.resolve("oracle.json"));
         int unkId = ModelFileReader.read(twin.model()).unkId();
         PipelineTokenizer ours = TokenizerFiles.load(converted, Map.of(),
                 ModelRegistry.of(new UnigramModelFactory(), new BpeModelFactory()));
@@ -88,8 +101,8 @@ class SentencePieceParityTest {
             int unknownSpelled = 0;
             long start = System.nanoTime();
             for (String text : texts) {
-                ai.djl.huggingface.tokenizers.Encoding expected = theirs.encode(text, false, false);
-                String problem = EncodingDifference.of(conversion.encode(text, false, false), expected);
+                ai.djl.huggingface.tokenizers.Encoding expected = theirs.encode(text, true, false);
+                String problem = EncodingDifference.of(conversion.encode(text, true, false), expected);
                 if (problem != null) {
                     mismatches.add("conversion in HF: \"" + abbreviate(text) + "\"\n    " + problem);
                 }
@@ -104,8 +117,9 @@ class SentencePieceParityTest {
                     unknownSpelled++;
                 }
             }
-            System.out.printf("%-18s %6d inputs compared with the twin (%s), %d mismatches; %d inputs whose unknown"
-                    + " tokens HF spells by their text (%.1f s)%n", twin.name(), texts.size(),
+            System.out.printf("%-18s %-28s %6d inputs compared with the twin (%s), %d mismatches; %d inputs whose"
+                    + " unknown tokens HF spells by their text (%.1f s)%n", twin.name(),
+                    withClass ? "with tokenizer_config.json" : "bare .model", texts.size(),
                     SharedData.projectRoot().relativize(twin.twin()), mismatches.size(), unknownSpelled,
                     (System.nanoTime() - start) / 1e9);
             compareWithSentencePiece(twin.name(), ours, theirs, mismatches);
@@ -138,7 +152,7 @@ class SentencePieceParityTest {
         int asHuggingFace = 0;
         List<String> examples = new ArrayList<>();
         for (SentencePieceReferences.Line line : lines) {
-            int[] our = ours.encode(line.text()).ids();
+            int[] our = ours.encode(line.text(), WITHOUT_SPECIAL_TOKENS).ids();
             if (Arrays.equals(our, line.ids())) {
                 equal++;
                 continue;

@@ -38,14 +38,15 @@ class TokenizerJsonConverterTest {
     Path temp;
 
     @Test
-    void mistralIsItsTwinWithoutThePostProcessor() throws IOException {
+    void mistralIsItsTwin() throws IOException {
         ObjectNode ours = SentencePieceFiles.tokenizerJson(SharedData.require("tokenizers/mistral-7b/tokenizer.model"));
         JsonNode twin = JSON.readTree(SharedData.require("tokenizers/mistral-7b/tokenizer.json").toFile());
         assertEquals(twin.get("added_tokens"), sortedKeys(ours.get("added_tokens")));
         assertEquals(twin.get("normalizer"), ours.get("normalizer"));
         assertEquals(twin.get("pre_tokenizer"), ours.get("pre_tokenizer"));
         assertEquals(twin.get("decoder"), ours.get("decoder"));
-        assertTrue(ours.get("post_processor").isNull(), "the <s> template comes from LlamaTokenizer, not the .model");
+        assertEquals(twin.get("post_processor"), ours.get("post_processor"),
+                "the <s> template of LlamaTokenizer's add_bos_token, from the tokenizer_config.json beside the model");
         ObjectNode model = ours.get("model").deepCopy();
         ObjectNode twinModel = twin.get("model").deepCopy();
         // HF's file spells merges "left right"; the tree spells them as pairs, which HF reads too.
@@ -60,7 +61,8 @@ class TokenizerJsonConverterTest {
         JsonNode twin = JSON.readTree(SharedData.require("tokenizers/t5-small/tokenizer.json").toFile());
         ArrayNode vocab = (ArrayNode) ours.get("model").get("vocab");
         ArrayNode twinVocab = (ArrayNode) twin.get("model").get("vocab");
-        assertEquals(32000, vocab.size());
+        assertEquals(32100, vocab.size(), "the 32,000 pieces and T5Tokenizer's 100 extra ids (tokenizer_config.json)");
+        assertEquals(twin.get("post_processor"), ours.get("post_processor"), "T5Tokenizer's </s> after each text");
         for (int i = 0; i < vocab.size(); i++) {
             assertEquals(twinVocab.get(i), vocab.get(i), "vocab[" + i + "]: piece and score, bit for bit");
         }

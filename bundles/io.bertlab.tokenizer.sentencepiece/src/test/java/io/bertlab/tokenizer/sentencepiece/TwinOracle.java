@@ -50,6 +50,7 @@ final class TwinOracle {
     static Path write(Path twin, Path model, Path out) throws IOException {
         SentencePieceSpec spec = ModelFileReader.read(model);
         ObjectNode root = (ObjectNode) JSON.readTree(twin.toFile());
+        root.set("added_tokens", addedTokens((ArrayNode) root.get("added_tokens"), spec, false));
         root.putNull("post_processor");
         root.set("normalizer", charsmapOnly(root.get("normalizer")));
         ObjectNode modelNode = (ObjectNode) root.get("model");
@@ -61,7 +62,24 @@ final class TwinOracle {
             }
             undoNumberCommaPenalty(vocab, spec);
         }
-        root.set("added_tokens", addedTokens((ArrayNode) root.get("added_tokens"), spec));
+        JSON.writeValue(out.toFile(), root);
+        return out;
+    }
+
+    /**
+     * Writes the oracle of a model with its {@code tokenizer_config.json}: the twin whole, only brought to today's
+     * converter (USER_DEFINED pieces as added tokens).
+     *
+     * @param twin the twin {@code tokenizer.json}
+     * @param model the {@code .model} file it was made from
+     * @param out where to write the oracle
+     * @return {@code out}
+     * @throws IOException when a file cannot be read or written
+     */
+    static Path writeWithClass(Path twin, Path model, Path out) throws IOException {
+        SentencePieceSpec spec = ModelFileReader.read(model);
+        ObjectNode root = (ObjectNode) JSON.readTree(twin.toFile());
+        root.set("added_tokens", addedTokens((ArrayNode) root.get("added_tokens"), spec, true));
         JSON.writeValue(out.toFile(), root);
         return out;
     }
@@ -96,12 +114,12 @@ final class TwinOracle {
         }
     }
 
-    private static ArrayNode addedTokens(ArrayNode twinTokens, SentencePieceSpec spec) {
+    private static ArrayNode addedTokens(ArrayNode twinTokens, SentencePieceSpec spec, boolean withAppended) {
         ArrayNode kept = JSON.createArrayNode();
         Set<Integer> ids = new HashSet<>();
         for (Iterator<JsonNode> it = twinTokens.elements(); it.hasNext();) {
             JsonNode token = it.next();
-            if (token.get("id").asInt() < spec.pieces().size()) {
+            if (withAppended || token.get("id").asInt() < spec.pieces().size()) {
                 kept.add(token);
                 ids.add(token.get("id").asInt());
             }
