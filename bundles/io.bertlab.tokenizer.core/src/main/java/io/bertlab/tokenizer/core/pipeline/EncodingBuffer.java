@@ -87,6 +87,16 @@ public final class EncodingBuffer {
     }
 
     /**
+     * A token's id.
+     *
+     * @param index token index
+     * @return the vocabulary id
+     */
+    public int id(int index) {
+        return columns[IDS][index];
+    }
+
+    /**
      * A token's text.
      *
      * @param index token index
@@ -155,19 +165,6 @@ public final class EncodingBuffer {
         return overflowing;
     }
 
-    /**
-     * A deep copy.
-     *
-     * @return the copy
-     */
-    public EncodingBuffer copy() {
-        EncodingBuffer copy = slice(0, length());
-        for (EncodingBuffer o : overflowing) {
-            copy.overflowing.add(o.copy());
-        }
-        return copy;
-    }
-
     private EncodingBuffer slice(int from, int to) {
         EncodingBuffer part = new EncodingBuffer(to - from);
         part.appendColumns(this, from, to);
@@ -185,30 +182,57 @@ public final class EncodingBuffer {
     }
 
     /**
+     * Appends another encoding's tokens and nothing of its overflowing parts, for a processor that places those
+     * itself.
+     *
+     * @param other the encoding whose tokens to append (not modified)
+     */
+    public void appendTokens(EncodingBuffer other) {
+        appendColumns(other, 0, other.length());
+    }
+
+    /**
      * Appends another encoding, combining overflowing parts as HuggingFace's {@code merge_with} does: each of
      * ours with the other and with each of its overflowing parts, then ourselves with each of its parts.
      *
      * @param pair the encoding to append (not modified)
      */
     public void mergeWith(EncodingBuffer pair) {
-        List<EncodingBuffer> combined = new ArrayList<>();
-        for (EncodingBuffer own : overflowing) {
-            EncodingBuffer withPair = own.copy();
-            withPair.mergeWith(pair);
-            combined.add(withPair);
-            for (EncodingBuffer other : pair.overflowing) {
-                EncodingBuffer withOther = own.copy();
-                withOther.mergeWith(other);
-                combined.add(withOther);
-            }
-        }
-        for (EncodingBuffer other : pair.overflowing) {
-            EncodingBuffer selfWithOther = copy();
-            selfWithOther.mergeWith(other);
-            combined.add(selfWithOther);
-        }
+        List<EncodingBuffer> combined = combinedOverflowing(this, pair);
         appendColumns(pair, 0, pair.length());
         overflowing = combined;
+    }
+
+    /**
+     * HuggingFace's {@code self.clone().merge_with(pair)} without the clone: a new buffer of exactly the two lengths.
+     * The parts of a long pair number the product of the two texts' parts, so no part is copied twice or given
+     * room it will not use.
+     */
+    private static EncodingBuffer merged(EncodingBuffer first, EncodingBuffer second) {
+        EncodingBuffer result = new EncodingBuffer(first.size + second.size);
+        result.appendColumns(first, 0, first.size);
+        result.appendColumns(second, 0, second.size);
+        result.overflowing = combinedOverflowing(first, second);
+        return result;
+    }
+
+    private static List<EncodingBuffer> combinedOverflowing(EncodingBuffer self, EncodingBuffer pair) {
+        List<EncodingBuffer> own = self.overflowing;
+        List<EncodingBuffer> other = pair.overflowing;
+        if (own.isEmpty() && other.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<EncodingBuffer> combined = new ArrayList<>(own.size() * (1 + other.size()) + other.size());
+        for (EncodingBuffer o : own) {
+            combined.add(merged(o, pair));
+            for (EncodingBuffer p : other) {
+                combined.add(merged(o, p));
+            }
+        }
+        for (EncodingBuffer p : other) {
+            combined.add(merged(self, p));
+        }
+        return combined;
     }
 
     /**
@@ -318,11 +342,12 @@ public final class EncodingBuffer {
         for (EncodingBuffer o : overflowing) {
             overflow.add(o.toEncoding());
         }
-        return new Encoding(Arrays.copyOf(tokens, size), column(IDS), column(TYPE_IDS), column(ATTENTION),
+        return new Encoding(tokens.length == size ? tokens : Arrays.copyOf(tokens, size), column(IDS), column(TYPE_IDS), column(ATTENTION),
                 column(SPECIAL), column(STARTS), column(ENDS), column(WORD_IDS), column(SEQUENCE_IDS), overflow);
     }
 
+    /** A column of exactly the tokens; the array itself when it has no spare room (Encoding copies it anyway). */
     private int[] column(int k) {
-        return Arrays.copyOf(columns[k], size);
+        return columns[k].length == size ? columns[k] : Arrays.copyOf(columns[k], size);
     }
 }
