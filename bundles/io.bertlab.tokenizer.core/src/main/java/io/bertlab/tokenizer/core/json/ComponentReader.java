@@ -45,6 +45,7 @@ import io.bertlab.tokenizer.core.pretokenizer.WhitespaceSplit;
 import io.bertlab.tokenizer.core.processor.ByteLevelProcessing;
 import io.bertlab.tokenizer.core.processor.PostProcessor;
 import io.bertlab.tokenizer.core.processor.ProcessorSequence;
+import io.bertlab.tokenizer.core.processor.RobertaProcessing;
 import io.bertlab.tokenizer.core.processor.SpecialToken;
 import io.bertlab.tokenizer.core.processor.TemplateProcessing;
 import io.bertlab.tokenizer.core.text.ByteLevelSettings;
@@ -172,8 +173,8 @@ final class ComponentReader {
             case "RobertaProcessing": {
                 Object[] sep = tokenAndId(n, "sep");
                 Object[] cls = tokenAndId(n, "cls");
-                return TemplateProcessing.roberta((String) sep[0], (Integer) sep[1], (String) cls[0],
-                        (Integer) cls[1], n.bool("trim_offsets", true), n.bool("add_prefix_space", true));
+                return new RobertaProcessing((String) sep[0], (Integer) sep[1], (String) cls[0], (Integer) cls[1],
+                        n.bool("trim_offsets", true), n.bool("add_prefix_space", true));
             }
             case "ByteLevel":
                 return new ByteLevelProcessing(byteLevel(n));

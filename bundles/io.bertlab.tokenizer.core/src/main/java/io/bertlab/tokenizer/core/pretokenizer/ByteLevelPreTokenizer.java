@@ -3,8 +3,8 @@ package io.bertlab.tokenizer.core.pretokenizer;
 import io.bertlab.tokenizer.core.normalizer.Prepend;
 import io.bertlab.tokenizer.core.text.ByteLevelAlphabet;
 import io.bertlab.tokenizer.core.text.ByteLevelSettings;
+import io.bertlab.tokenizer.core.text.CaseMapping;
 import io.bertlab.tokenizer.core.text.NormalizedText;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,25 +33,49 @@ public final class ByteLevelPreTokenizer implements PreTokenizer {
         if (settings.addPrefixSpace() && !piece.isEmpty() && piece.codePointAt(0) != ' ') {
             piece = Prepend.prepend(piece, SPACE);
         }
-        List<NormalizedText> words = new ArrayList<>();
-        if (settings.useRegex()) {
-            Gpt2WordScanner.split(piece, words);
-        } else if (!piece.isEmpty()) {
-            words.add(piece);
-        }
-        for (NormalizedText word : words) {
-            out.add(toBytes(word));
+        // The piece becomes byte-level text once and its words are slices of it: a text of its own for each word
+        // (three arrays, and a sink object per character) was a third of what an encoding allocated.
+        NormalizedText bytes = toBytes(piece);
+        int n = piece.length();
+        int byteStart = 0;
+        for (int start = 0; start < n;) {
+            int end = settings.useRegex() ? Gpt2WordScanner.wordEnd(piece, start) : n;
+            int byteEnd = byteStart;
+            for (int i = start; i < end; i++) {
+                byteEnd += ByteLevelAlphabet.utf8Length(piece.codePointAt(i));
+            }
+            out.add(bytes.slice(byteStart, byteEnd));
+            start = end;
+            byteStart = byteEnd;
         }
     }
 
-    private static NormalizedText toBytes(NormalizedText word) {
-        NormalizedText.Builder builder = NormalizedText.builder(word.length() * 2);
-        for (int i = 0; i < word.length(); i++) {
-            int start = word.originalStart(i);
-            int end = word.originalEnd(i);
-            ByteLevelAlphabet.encode(word.codePointAt(i), b -> builder.append(b, start, end));
+    private static NormalizedText toBytes(NormalizedText text) {
+        // Mostly one byte per character (ASCII); the builder grows for text that is not.
+        NormalizedText.Builder builder = NormalizedText.builder(text.length() + text.length() / 4);
+        AlignedAppender appender = new AlignedAppender(builder);
+        for (int i = 0; i < text.length(); i++) {
+            appender.start = text.originalStart(i);
+            appender.end = text.originalEnd(i);
+            ByteLevelAlphabet.encode(text.codePointAt(i), appender);
         }
         return builder.build();
+    }
+
+    /** Appends byte-level characters aligned with the original span of the character they encode. */
+    private static final class AlignedAppender implements CaseMapping.IntSink {
+        private final NormalizedText.Builder builder;
+        private int start;
+        private int end;
+
+        AlignedAppender(NormalizedText.Builder builder) {
+            this.builder = builder;
+        }
+
+        @Override
+        public void accept(int byteLevelChar) {
+            builder.append(byteLevelChar, start, end);
+        }
     }
 
     @Override

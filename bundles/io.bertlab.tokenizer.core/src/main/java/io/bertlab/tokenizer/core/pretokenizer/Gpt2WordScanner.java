@@ -2,12 +2,12 @@ package io.bertlab.tokenizer.core.pretokenizer;
 
 import io.bertlab.tokenizer.core.text.NormalizedText;
 import io.bertlab.tokenizer.core.text.UnicodeClasses;
-import java.util.List;
 
 /**
  * GPT-2's word pattern, {@code 's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+}, as a
  * hand-written scanner: the same matches as the regular expression (alternatives tried in order, each greedy),
- * without a regex engine or a string per piece. The matches cover the text, so every piece is a word.
+ * without a regex engine or a string per piece. The matches cover the text, so each word ends where the next
+ * starts.
  */
 final class Gpt2WordScanner {
 
@@ -19,17 +19,15 @@ final class Gpt2WordScanner {
     private Gpt2WordScanner() {
     }
 
-    static void split(NormalizedText text, List<NormalizedText> out) {
+    /**
+     * The end of the word that starts at {@code i}: the pattern's match there.
+     *
+     * @param text the text
+     * @param i where the word starts, below the text's length
+     * @return the index after the word's last code point
+     */
+    static int wordEnd(NormalizedText text, int i) {
         int n = text.length();
-        int i = 0;
-        while (i < n) {
-            int end = matchAt(text, i, n);
-            out.add(text.slice(i, end));
-            i = end;
-        }
-    }
-
-    private static int matchAt(NormalizedText text, int i, int n) {
         int c = text.codePointAt(i);
         if (c == '\'') {
             int contraction = contraction(text, i, n);

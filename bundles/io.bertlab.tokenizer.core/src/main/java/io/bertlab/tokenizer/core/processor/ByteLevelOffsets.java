@@ -1,18 +1,15 @@
 package io.bertlab.tokenizer.core.processor;
 
 import io.bertlab.tokenizer.core.pipeline.EncodingBuffer;
-import io.bertlab.tokenizer.core.text.ByteLevelAlphabet;
-import io.bertlab.tokenizer.core.text.UnicodeClasses;
 
 /**
  * Byte-level offset trimming: offsets of tokens that start or end with (byte-level) spaces leave those spaces out,
- * except the one space added as prefix to the first token.
+ * except the one space added as prefix to the first token. Thread-safe.
  */
 final class ByteLevelOffsets {
 
-    private static final int SPACE = ByteLevelAlphabet.charOf(' ');
-
     private final boolean addPrefixSpace;
+    private final TokenSpaces tokenSpaces = new TokenSpaces();
 
     ByteLevelOffsets(boolean addPrefixSpace) {
         this.addPrefixSpace = addPrefixSpace;
@@ -25,17 +22,9 @@ final class ByteLevelOffsets {
 
     private void trimOne(EncodingBuffer encoding) {
         for (int i = 0; i < encoding.length(); i++) {
-            String token = encoding.token(i);
-            // Byte-level tokens are made of BMP characters, so chars are code points here.
-            int length = token.length();
-            int leading = 0;
-            while (leading < length && isSpace(token.charAt(leading))) {
-                leading++;
-            }
-            int trailing = 0;
-            while (trailing < length && isSpace(token.charAt(length - 1 - trailing))) {
-                trailing++;
-            }
+            long spaces = tokenSpaces.spaces(encoding.id(i), encoding.token(i));
+            int leading = TokenSpaces.leading(spaces);
+            int trailing = TokenSpaces.trailing(spaces);
             if (leading == 0 && trailing == 0) {
                 continue;
             }
@@ -53,9 +42,5 @@ final class ByteLevelOffsets {
             }
             encoding.setOffsets(i, start, end);
         }
-    }
-
-    private static boolean isSpace(int c) {
-        return c == SPACE || UnicodeClasses.isWhitespace(c);
     }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /**
  * Places sequences and special tokens as a template says, e.g. {@code [CLS] $A [SEP] $B:1 [SEP]:1}. Also serves
- * {@code BertProcessing} and {@code RobertaProcessing}, which are fixed templates (see {@link #bert} and
- * {@link #roberta}); those keep their own JSON form.
+ * {@code BertProcessing}, a fixed template (see {@link #bert}) that keeps its own JSON form.
  */
 public final class TemplateProcessing implements PostProcessor {
 
@@ -27,17 +26,13 @@ public final class TemplateProcessing implements PostProcessor {
     private final List<Piece> pair;
     private final Map<String, SpecialToken> specialTokens;
     private final Map<String, Object> json;
-    private final ByteLevelOffsets trimming;
-    private final boolean allTypeIdsZero;
 
     private TemplateProcessing(List<Piece> single, List<Piece> pair, Map<String, SpecialToken> specialTokens,
-            Map<String, Object> json, ByteLevelOffsets trimming, boolean allTypeIdsZero) {
+            Map<String, Object> json) {
         this.single = List.copyOf(single);
         this.pair = List.copyOf(pair);
         this.specialTokens = Map.copyOf(specialTokens);
         this.json = json;
-        this.trimming = trimming;
-        this.allTypeIdsZero = allTypeIdsZero;
     }
 
     /**
@@ -63,7 +58,7 @@ public final class TemplateProcessing implements PostProcessor {
             specials.put(t.name(), entry);
         });
         json.put("special_tokens", specials);
-        return new TemplateProcessing(single, pair, specialTokens, json, null, false);
+        return new TemplateProcessing(single, pair, specialTokens, json);
     }
 
     /**
@@ -86,36 +81,7 @@ public final class TemplateProcessing implements PostProcessor {
                         special(sep, 1)),
                 Map.of(cls, new SpecialToken(cls, List.of(clsId), List.of(cls)), sep,
                         new SpecialToken(sep, List.of(sepId), List.of(sep))),
-                json, null, false);
-    }
-
-    /**
-     * RoBERTa's processing: {@code <s> A </s>} and {@code <s> A </s> </s> B </s>}, every type id 0, with
-     * byte-level offset trimming.
-     *
-     * @param sep the separator token
-     * @param sepId its id
-     * @param cls the start token
-     * @param clsId its id
-     * @param trimOffsets whether offsets leave out leading and trailing spaces
-     * @param addPrefixSpace whether a prefix space was added (kept on the first token)
-     * @return the processor
-     */
-    public static TemplateProcessing roberta(String sep, int sepId, String cls, int clsId, boolean trimOffsets,
-            boolean addPrefixSpace) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", "RobertaProcessing");
-        json.put("sep", List.of(sep, sepId));
-        json.put("cls", List.of(cls, clsId));
-        json.put("trim_offsets", trimOffsets);
-        json.put("add_prefix_space", addPrefixSpace);
-        return new TemplateProcessing(
-                List.of(special(cls, 0), new Piece(0, null, 0), special(sep, 0)),
-                List.of(special(cls, 0), new Piece(0, null, 0), special(sep, 0), special(sep, 0),
-                        new Piece(1, null, 0), special(sep, 0)),
-                Map.of(cls, new SpecialToken(cls, List.of(clsId), List.of(cls)), sep,
-                        new SpecialToken(sep, List.of(sepId), List.of(sep))),
-                json, trimOffsets ? new ByteLevelOffsets(addPrefixSpace) : null, true);
+                json);
     }
 
     private static Piece special(String name, int typeId) {
@@ -146,16 +112,6 @@ public final class TemplateProcessing implements PostProcessor {
 
     @Override
     public List<EncodingBuffer> process(List<EncodingBuffer> encodings, boolean addSpecialTokens) {
-        if (trimming != null) {
-            encodings.forEach(trimming::trim);
-        }
-        if (allTypeIdsZero) {
-            // RoBERTa has no segments: its overflowing parts get type id 0 too.
-            for (EncodingBuffer e : encodings) {
-                e.setTypeIds(0);
-                e.overflowing().forEach(o -> o.setTypeIds(0));
-            }
-        }
         List<EncodingBuffer> pieces = new ArrayList<>();
         for (Piece p : encodings.size() == 2 ? pair : single) {
             if (p.sequence() >= 0) {

@@ -44,6 +44,16 @@ public final class ByteLevelAlphabet {
     }
 
     /**
+     * The number of byte-level characters of a code point: the length of its UTF-8 encoding.
+     *
+     * @param c the code point
+     * @return 1 to 4
+     */
+    public static int utf8Length(int c) {
+        return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+
+    /**
      * Emits the byte-level characters of a code point's UTF-8 encoding.
      *
      * @param c the code point
