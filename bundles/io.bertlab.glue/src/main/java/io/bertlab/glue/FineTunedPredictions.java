@@ -4,6 +4,7 @@ import io.bertlab.api.glue.Dataset;
 import io.bertlab.api.glue.GlueTask;
 import io.bertlab.api.glue.Prediction;
 import io.bertlab.api.model.OpenedModel;
+import io.bertlab.api.model.HeadSpec;
 import io.bertlab.api.model.TrainingSession;
 import io.bertlab.api.model.TrainingSpec;
 import java.io.IOException;
@@ -26,8 +27,9 @@ final class FineTunedPredictions {
         EncodedSplit encoded = EncodedSplit.encode(dataset.examples(), model.tokenizer(), maxLength,
                 (what, done, total) -> { });
         ProgressBar bar = new ProgressBar(err, task.name() + " " + dataset.split().name(), encoded.size());
-        try (TrainingSession session = model.model().openSession(new TrainingSpec(List.of(task.head()), null, 0))) {
-            return Predictor.predict(session, task.head(), encoded, batchSize, (what, done, total) -> bar.update(done,
+        HeadSpec spec = head.headFor(task);
+        try (TrainingSession session = model.model().openSession(new TrainingSpec(List.of(spec), null, 0))) {
+            return Predictor.predict(session, spec, encoded, batchSize, (what, done, total) -> bar.update(done,
                     done, Double.NaN));
         } finally {
             bar.finish();

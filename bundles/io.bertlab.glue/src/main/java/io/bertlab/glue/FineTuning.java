@@ -2,6 +2,7 @@ package io.bertlab.glue;
 
 import io.bertlab.api.glue.GlueTask;
 import io.bertlab.api.glue.Prediction;
+import io.bertlab.api.model.HeadSpec;
 import io.bertlab.api.model.Model;
 import io.bertlab.api.model.ModelProperties;
 import io.bertlab.api.model.StepResult;
@@ -81,8 +82,8 @@ final class FineTuning {
      */
     RunState run(Model model, RunState state, Path resumeFrom) throws IOException {
         TrainingSettings settings = state.settings();
-        TrainingSpec spec = new TrainingSpec(List.of(task.head()), settings.optimizer(state.totalSteps()),
-                settings.seed());
+        HeadSpec head = settings.head(task);
+        TrainingSpec spec = new TrainingSpec(List.of(head), settings.optimizer(state.totalSteps()), settings.seed());
         Files.createDirectories(output);
         try (TrainingSession session = model.openSession(spec)) {
             if (resumeFrom != null) {
@@ -100,8 +101,7 @@ final class FineTuning {
                 for (int b = state.batch(); b < plan.size(); b++) {
                     int[] indices = plan.get(b);
                     long started = System.nanoTime();
-                    StepResult result = session.step(assembler.batch(indices), assembler.targets(task.head(),
-                            indices));
+                    StepResult result = session.step(assembler.batch(indices), assembler.targets(head, indices));
                     double seconds = (System.nanoTime() - started) / 1e9;
                     if (!Double.isFinite(result.loss())) {
                         bar.finish();
@@ -125,7 +125,8 @@ final class FineTuning {
     }
 
     private RunState finishEpoch(TrainingSession session, RunState state, int batches) throws IOException {
-        List<Prediction> predictions = Predictor.predict(session, task.head(), dev, 2 * state.settings().batchSize(),
+        List<Prediction> predictions = Predictor.predict(session, state.settings().head(task), dev,
+                2 * state.settings().batchSize(),
                 ProgressListener.NONE);
         Map<String, Double> metrics = scorer.score(predictions, dev.examples());
         RunState.EpochRecord record = new RunState.EpochRecord(state.epoch() + 1, state.epochLossSum() / batches,
@@ -135,7 +136,8 @@ final class FineTuning {
         RunState next = state.afterEpoch(record, better ? Double.valueOf(main) : state.best(),
                 better ? record.epoch() : state.bestEpoch());
         if (better) {
-            FineTunedHead head = new FineTunedHead(task.name(), task.labels(), state.model(), record.epoch(), metrics);
+            FineTunedHead head = new FineTunedHead(task.name(), task.labels(), state.model(), record.epoch(), metrics,
+                    state.settings().pooling());
             Checkpoints.replace(output.resolve(BEST), folder -> {
                 session.save(folder);
                 copyTokenizer(folder);

@@ -4,6 +4,7 @@ import io.bertlab.api.command.Arguments;
 import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.model.EngineProperties;
+import io.bertlab.api.model.HeadSpec;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,7 @@ final class GlueOptions {
     static final Set<String> MODEL_OPTIONS = Set.of("--model", "--engine", "--device");
     static final Set<String> DATA_OPTIONS = Set.of("--data", "--split", "--batch-size", "--max-length");
     static final Set<String> TRAINING_OPTIONS = Set.of("--epochs", "--lr", "--seed", "--warmup", "--weight-decay",
-            "--save-steps");
+            "--save-steps", "--pooling");
 
     static final String DATA_HELP = String.join("\n",
             "  --data DIR           a folder holding task folders (GLUE's RTE/, STS-B/, ...; ASSIN2's assin2/);",
@@ -37,7 +38,10 @@ final class GlueOptions {
             "  --seed N             head initialisation, dropout and batch order (default 42)",
             "  --warmup RATIO       fraction of steps of linear warm-up before linear decay (default 0.1)",
             "  --weight-decay W     AdamW's decoupled weight decay, not on biases and LayerNorm (default 0.01)",
-            "  --save-steps N       also checkpoint every N steps (default: at the end of each epoch)");
+            "  --save-steps N       also checkpoint every N steps (default: at the end of each epoch)",
+            "  --pooling MODE       what the head reads: pooler (BERT's, as HF's run_glue), mean (of the tokens,",
+            "                       as sentence encoders pool) or auto (default: the pooler where the model has",
+            "                       one, else the mean)");
 
     private final String command;
     private final Arguments arguments;
@@ -126,9 +130,24 @@ final class GlueOptions {
                     arguments.intValue("--batch-size", d.batchSize()), arguments.intValue("--max-length",
                             d.maxLength()), seed(d.seed()), decimal("--warmup",
                                     d.warmupRatio()), decimal("--weight-decay", d.weightDecay()),
-                    arguments.intValue("--save-steps", d.saveSteps()));
+                    arguments.intValue("--save-steps", d.saveSteps()), pooling());
         } catch (IllegalArgumentException e) {
             throw new UsageException(command + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code --pooling}: {@code null} for auto (decided once the model is open). */
+    private HeadSpec.Pooling pooling() throws UsageException {
+        String value = arguments.value("--pooling").orElse("auto");
+        switch (value) {
+            case "auto":
+                return null;
+            case "pooler":
+                return HeadSpec.Pooling.POOLER;
+            case "mean":
+                return HeadSpec.Pooling.MEAN;
+            default:
+                throw new UsageException(command + ": --pooling expects auto, pooler or mean, got '" + value + "'");
         }
     }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bertlab.api.glue.Dataset;
 import io.bertlab.api.glue.GlueTask;
 import io.bertlab.api.glue.Split;
+import io.bertlab.api.model.Batch;
+import io.bertlab.api.model.HeadSpec;
+import io.bertlab.api.model.Model;
 import io.bertlab.api.model.ModelProperties;
 import io.bertlab.api.model.ModelResolver;
 import io.bertlab.api.model.OpenedModel;
@@ -48,8 +51,20 @@ final class TaskRun {
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new IOException("--output " + output + " is a file, not a folder");
         }
-        return new TaskRun(task, output, resolver.open(modelName, modelPath, engine, device), modelName, settings,
-                null, null);
+        OpenedModel model = resolver.open(modelName, modelPath, engine, device);
+        TrainingSettings pooled = settings.pooling() != null ? settings
+                : settings.withPooling(defaultPooling(model.model()));
+        return new TaskRun(task, output, model, modelName, pooled, null, null);
+    }
+
+    /**
+     * {@code --pooling auto}: the pooler where the checkpoint has one (HF's {@code run_glue}), else the mean of the
+     * tokens, which is what a pooler-less sentence encoder was trained to produce (a pooler initialised at random
+     * would start the head from noise). Whether a checkpoint has a pooler shows in its output: one token tells.
+     */
+    static HeadSpec.Pooling defaultPooling(Model model) {
+        return model.forward(Batch.of(new int[][] {{0}})).hasPooledOutput() ? HeadSpec.Pooling.POOLER
+                : HeadSpec.Pooling.MEAN;
     }
 
     /** Continues the run saved in {@code output}, with its own model, settings and engine. */
@@ -85,11 +100,16 @@ final class TaskRun {
         int totalSteps = FineTuning.batchesPerEpoch(trainSet, settings) * settings.epochs();
         RunState state = resumed != null ? resumed : RunState.start(task.name(), modelName,
                 model.model().engine().name(), settings, totalSteps);
-        err.printf("%s: %d training and %d dev examples (%s), %d steps on %s%s%n", task.name(), trainSet.size(),
-                devSet.size(), dev.split().name(), totalSteps, state.engine(), resumed == null ? ""
+        err.printf("%s: %d training and %d dev examples (%s), %d steps on %s, head over %s%s%n", task.name(),
+                trainSet.size(), devSet.size(), dev.split().name(), totalSteps, state.engine(),
+                describe(state.settings().pooling()), resumed == null ? ""
                         : ", resuming at epoch " + (state.epoch() + 1) + " batch " + state.batch());
         return new FineTuning(task, scorer, trainSet, devSet, model.directory().resolve(
                 ModelProperties.TOKENIZER_FILE), output, err).run(model.model(), state, resumeFrom);
+    }
+
+    private static String describe(HeadSpec.Pooling pooling) {
+        return pooling == HeadSpec.Pooling.MEAN ? "the mean of the tokens" : "the pooler";
     }
 
     /** The dev split: {@code dev}, else the first labelled split that is not {@code train} (MNLI's dev_matched). */

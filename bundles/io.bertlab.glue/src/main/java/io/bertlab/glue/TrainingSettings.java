@@ -1,5 +1,7 @@
 package io.bertlab.glue;
 
+import io.bertlab.api.glue.GlueTask;
+import io.bertlab.api.model.HeadSpec;
 import io.bertlab.api.model.OptimizerSpec;
 
 /**
@@ -13,11 +15,13 @@ import io.bertlab.api.model.OptimizerSpec;
  * @param warmupRatio the fraction of steps of linear warm-up, then linear decay to 0
  * @param weightDecay AdamW's decoupled decay (biases and LayerNorm exempt)
  * @param saveSteps also checkpoint every this many steps (0: at epoch ends only)
+ * @param pooling how the head pools the sequence; {@code null} until {@link #withPooling} resolves {@code auto}
+ *        (and in run states written before the option existed, whose heads read the pooler)
  */
 record TrainingSettings(int epochs, double learningRate, int batchSize, int maxLength, long seed, double warmupRatio,
-        double weightDecay, int saveSteps) {
+        double weightDecay, int saveSteps, HeadSpec.Pooling pooling) {
 
-    static final TrainingSettings DEFAULTS = new TrainingSettings(3, 2e-5, 32, 128, 42, 0.1, 0.01, 0);
+    static final TrainingSettings DEFAULTS = new TrainingSettings(3, 2e-5, 32, 128, 42, 0.1, 0.01, 0, null);
 
     /** HF's AdamW epsilon and gradient clipping. */
     private static final double EPSILON = 1e-8;
@@ -42,7 +46,18 @@ record TrainingSettings(int epochs, double learningRate, int batchSize, int maxL
     /** These settings with another number of epochs. */
     TrainingSettings withEpochs(int newEpochs) {
         return new TrainingSettings(newEpochs, learningRate, batchSize, maxLength, seed, warmupRatio, weightDecay,
-                saveSteps);
+                saveSteps, pooling);
+    }
+
+    /** These settings with the head's pooling chosen. */
+    TrainingSettings withPooling(HeadSpec.Pooling newPooling) {
+        return new TrainingSettings(epochs, learningRate, batchSize, maxLength, seed, warmupRatio, weightDecay,
+                saveSteps, newPooling);
+    }
+
+    /** The task's head, pooled as these settings say. */
+    HeadSpec head(GlueTask task) {
+        return FineTunedHead.pooled(task.head(), pooling);
     }
 
     /** The optimizer for a run of {@code totalSteps} steps. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bertlab.api.glue.GlueTask;
+import io.bertlab.api.model.HeadSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class FineTunedHeadTest {
         for (String metric : task.metrics()) {
             dev.put(metric, 0.75);
         }
-        return new FineTunedHead(task.name(), task.labels(), "minilm", 3, dev);
+        return new FineTunedHead(task.name(), task.labels(), "minilm", 3, dev, HeadSpec.Pooling.MEAN);
     }
 
     private Path folderWithHeadFor(String task) throws IOException {

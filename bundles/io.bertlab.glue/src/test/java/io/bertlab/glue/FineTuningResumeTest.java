@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FineTuningResumeTest {
 
-    private static final TrainingSettings SETTINGS = new TrainingSettings(2, 1e-3, 8, 64, 7, 0.1, 0.01, 2);
+    private static final TrainingSettings SETTINGS = new TrainingSettings(2, 1e-3, 8, 64, 7, 0.1, 0.01, 2, null);
     private static final int INTERRUPTED_AT = 9;
 
     @TempDir

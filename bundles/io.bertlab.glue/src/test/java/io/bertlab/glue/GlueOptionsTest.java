@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bertlab.api.command.UsageException;
+import io.bertlab.api.model.HeadSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -58,11 +59,12 @@ class GlueOptionsTest {
     void givenValuesAreUsed() throws UsageException {
         CapturingContext context = context("--model", "minilm", "--engine=pytorch", "--device", "gpu", "--epochs",
                 "5", "--lr", "3e-5", "--batch-size", "16", "--max-length", "64", "--seed", "7", "--warmup", "0",
-                "--weight-decay", "0.1", "--save-steps", "100", "--data", "glue_data", "--data", "/abs/assin",
+                "--weight-decay", "0.1", "--save-steps", "100", "--pooling", "mean", "--data", "glue_data", "--data", "/abs/assin",
                 "--strict", "--split", "test", "--task", "RTE", "--output", "out", "--resume");
         GlueOptions options = GlueOptions.parse(COMMAND, context, Set.of("--resume"), GlueOptions.MODEL_OPTIONS,
                 GlueOptions.DATA_OPTIONS, GlueOptions.TRAINING_OPTIONS, Set.of("--task", "--output"));
-        assertEquals(new TrainingSettings(5, 3e-5, 16, 64, 7, 0, 0.1, 100), options.training());
+        assertEquals(new TrainingSettings(5, 3e-5, 16, 64, 7, 0, 0.1, 100, HeadSpec.Pooling.MEAN),
+                options.training());
         assertEquals("minilm", options.model("x"));
         assertEquals("pytorch", options.engine());
         assertEquals("gpu", options.device());
@@ -79,9 +81,15 @@ class GlueOptionsTest {
         assertSame(context.err(), data.err());
     }
 
+    @ParameterizedTest(name = "--pooling {0}")
+    @CsvSource({"auto,", "pooler, POOLER", "mean, MEAN"})
+    void poolingIsAutoUnlessChosen(String value, HeadSpec.Pooling expected) throws UsageException {
+        assertEquals(expected, train("--pooling", value).training().pooling());
+    }
+
     @ParameterizedTest(name = "{0} counts as a training option")
     @CsvSource({"--epochs, 2", "--lr, 1e-4", "--seed, 3", "--warmup, 0.2", "--weight-decay, 0", "--save-steps, 5",
-        "--batch-size, 8", "--max-length, 32"})
+        "--batch-size, 8", "--max-length, 32", "--pooling, mean"})
     void anyTrainingOptionCounts(String option, String value) throws UsageException {
         assertTrue(train(option, value).hasTrainingOptions());
     }
@@ -126,7 +134,8 @@ class GlueOptionsTest {
         "--epochs, 0", "--epochs, three", "--epochs, 1.5", "--lr, 0", "--lr, -1e-5", "--lr, fast", "--lr, NaN",
         "--batch-size, 0", "--batch-size, many", "--max-length, 2", "--max-length, x", "--seed, 1e3",
         "--seed, 99999999999999999999", "--lr, Infinity", "--warmup, 1.5", "--warmup, -0.1", "--warmup, tenth", "--weight-decay, -0.01",
-        "--weight-decay, none", "--save-steps, -1", "--save-steps, often"})
+        "--weight-decay, none", "--save-steps, -1", "--save-steps, often",
+        "--pooling, cls", "--pooling, MEAN"})
     void aBadTrainingValueIsAUsageErrorNamingTheOption(String option, String value) throws UsageException {
         GlueOptions options = train(option, value);
         assertNames(assertThrows(UsageException.class, options::training), option);
@@ -151,7 +160,7 @@ class GlueOptionsTest {
                 "--weight-decay", "0", "--save-steps", "0");
         assertEquals(1, options.batchSize(32));
         assertEquals(3, options.maxLength(128));
-        assertEquals(new TrainingSettings(1, 2e-5, 1, 3, 42, 1, 0, 0), options.training());
+        assertEquals(new TrainingSettings(1, 2e-5, 1, 3, 42, 1, 0, 0, null), options.training());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bertlab.api.model.HeadSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class RunStateTest {
     Path dir;
 
     private static final TrainingSettings SETTINGS = new TrainingSettings(4, 3e-5, 16, 96, 1234567890123L, 0.06,
-            0.0, 25);
+            0.0, 25, HeadSpec.Pooling.MEAN);
 
     /** Dev metrics in the task's order (the first is the main one), deliberately not alphabetical. */
     private static Map<String, Double> dev(double f1, double accuracy) {

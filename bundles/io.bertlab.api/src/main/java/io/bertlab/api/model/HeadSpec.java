@@ -9,6 +9,43 @@ import java.util.Objects;
  */
 public sealed interface HeadSpec {
 
+    /** How a sequence-level head reduces the encoder's tokens to the one vector it reads. */
+    enum Pooling {
+        /**
+         * The pooler, {@code tanh(dense(h[CLS]))}, as HF's {@code BertForSequenceClassification} reads it; where the
+         * checkpoint has no pooler (sentence encoders such as all-MiniLM-L6-v2) it is initialised as HF does.
+         */
+        POOLER,
+        /**
+         * The mean of the last hidden states over the attention mask (padding excluded), as sentence-transformers
+         * pools: what a pooler-less sentence encoder was trained to produce. No pooler is created or used.
+         */
+        MEAN
+    }
+
+    /**
+     * A head that reads one vector per sequence (or pair) and can choose how it is pooled.
+     *
+     * @since 1.2
+     */
+    sealed interface SequenceHead extends HeadSpec {
+
+        /**
+         * How the sequence is pooled for this head.
+         *
+         * @return the pooling
+         */
+        Pooling pooling();
+
+        /**
+         * The same head over another pooling; its parameters keep their names and shapes.
+         *
+         * @param pooling the pooling
+         * @return the head
+         */
+        SequenceHead withPooling(Pooling pooling);
+    }
+
     /**
      * The head's name: the key of its targets and outputs, and the prefix of its parameters.
      *
@@ -24,26 +61,44 @@ public sealed interface HeadSpec {
     Loss loss();
 
     /**
-     * Classification of a whole sequence (or pair) over the pooled {@code [CLS]} output: dropout, then a dense layer
-     * to {@code numLabels} logits ({@code <name>.weight [numLabels, hidden]}, {@code <name>.bias}); cross-entropy
-     * against {@link HeadTarget.ClassLabels}.
+     * Classification of a whole sequence (or pair) over its pooled output ({@link Pooling#POOLER} by default): dropout,
+     * then a dense layer to {@code numLabels} logits ({@code <name>.weight [numLabels, hidden]},
+     * {@code <name>.bias}); cross-entropy against {@link HeadTarget.ClassLabels}.
      *
      * @param name the head's name, {@code classifier} in HF checkpoints
      * @param numLabels the number of classes, at least 2
+     * @param pooling how the sequence is pooled
      */
-    record Classification(String name, int numLabels) implements HeadSpec {
+    record Classification(String name, int numLabels, Pooling pooling) implements SequenceHead {
 
         /**
          * Validates the fields.
          *
          * @param name the head's name
          * @param numLabels the number of classes
+         * @param pooling how the sequence is pooled
          */
         public Classification {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(pooling, "pooling");
             if (numLabels < 2) {
                 throw new IllegalArgumentException("a classification head needs at least 2 labels, got " + numLabels);
             }
+        }
+
+        /**
+         * A classifier over the pooler, as HF's.
+         *
+         * @param name the head's name
+         * @param numLabels the number of classes
+         */
+        public Classification(String name, int numLabels) {
+            this(name, numLabels, Pooling.POOLER);
+        }
+
+        @Override
+        public Classification withPooling(Pooling newPooling) {
+            return new Classification(name, numLabels, newPooling);
         }
 
         /**
@@ -63,21 +118,38 @@ public sealed interface HeadSpec {
     }
 
     /**
-     * Regression of a whole sequence (or pair) over the pooled output: dropout, then a dense layer to one value
-     * ({@code <name>.weight [1, hidden]}, {@code <name>.bias}); mean squared error against
-     * {@link HeadTarget.Values}.
+     * Regression of a whole sequence (or pair) over its pooled output ({@link Pooling#POOLER} by default): dropout,
+     * then a dense layer to one value ({@code <name>.weight [1, hidden]}, {@code <name>.bias}); mean squared error
+     * against {@link HeadTarget.Values}.
      *
      * @param name the head's name, {@code classifier} in HF checkpoints
+     * @param pooling how the sequence is pooled
      */
-    record Regression(String name) implements HeadSpec {
+    record Regression(String name, Pooling pooling) implements SequenceHead {
 
         /**
          * Validates the fields.
          *
          * @param name the head's name
+         * @param pooling how the sequence is pooled
          */
         public Regression {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(pooling, "pooling");
+        }
+
+        /**
+         * A regressor over the pooler, as HF's.
+         *
+         * @param name the head's name
+         */
+        public Regression(String name) {
+            this(name, Pooling.POOLER);
+        }
+
+        @Override
+        public Regression withPooling(Pooling newPooling) {
+            return new Regression(name, newPooling);
         }
 
         /**

@@ -151,7 +151,7 @@ final class DjlTrainingSession implements TrainingSession {
                 NDArray total = null;
                 for (Map.Entry<String, HeadTarget> entry : targets.byHead().entrySet()) {
                     HeadSpec head = heads.get(entry.getKey());
-                    NDArray loss = Heads.loss(head, Heads.logits(head, parameters, encoded, encoder, training),
+                    NDArray loss = Heads.loss(head, Heads.logits(head, parameters, inputs, encoded, encoder, training),
                             entry.getValue(), batch.size(), parameters.manager());
                     total = total == null ? loss : total.add(loss);
                     losses.put(head.name(), (double) loss.getFloat());
@@ -238,7 +238,7 @@ final class DjlTrainingSession implements TrainingSession {
             try (GradientCollector collector = djl.newGradientCollector()) {
                 collector.zeroGradients();
                 EncoderOutput encoded = encoder.encode(parameters, inputs, words, false, false, false);
-                scores = Heads.logits(head, parameters, encoded, encoder, false)
+                scores = Heads.logits(head, parameters, inputs, encoded, encoder, false)
                         .get(new NDIndex(":, {}", output.index()));
                 // Examples do not interact, so the gradient of the sum is each example's own gradient.
                 collector.backward(scores.sum());
@@ -252,7 +252,7 @@ final class DjlTrainingSession implements TrainingSession {
         Map<String, Tensor> logits = new LinkedHashMap<>();
         Map<String, Double> losses = new LinkedHashMap<>();
         for (HeadSpec head : heads.values()) {
-            NDArray headLogits = Heads.logits(head, parameters, encoded, encoder, false);
+            NDArray headLogits = Heads.logits(head, parameters, inputs, encoded, encoder, false);
             logits.put(head.name(), Tensors.toTensor(headLogits));
             HeadTarget target = targets == null ? null : targets.byHead().get(head.name());
             if (target != null) {

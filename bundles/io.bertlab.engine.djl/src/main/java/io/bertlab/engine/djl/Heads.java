@@ -24,7 +24,19 @@ final class Heads {
 
     /** Whether a head reads the pooled {@code [CLS]} output (and so needs the pooler). */
     static boolean usesPooledOutput(HeadSpec head) {
-        return !(head instanceof HeadSpec.MaskedLm);
+        return !(head instanceof HeadSpec.MaskedLm) && !meanPooled(head);
+    }
+
+    /** Whether a head reads the mean of the tokens' last hidden states. */
+    private static boolean meanPooled(HeadSpec head) {
+        return head instanceof HeadSpec.SequenceHead sequence && sequence.pooling() == HeadSpec.Pooling.MEAN;
+    }
+
+    /** The mean of each sequence's last hidden states over its attended tokens, {@code [batch, hidden]}. */
+    private static NDArray meanOfTokens(NDArray lastHiddenState, EncoderInputs inputs) {
+        NDArray attended = inputs.attentionBias().reshape(inputs.batchSize(), inputs.sequenceLength(), 1).eq(0f)
+                .toType(DataType.FLOAT32, false);
+        return lastHiddenState.mul(attended).sum(new int[] {1}).div(attended.sum(new int[] {1}).maximum(1f));
     }
 
     /** The parameters a head owns, with their shapes; the MLM decoder is the word embedding matrix (tied). */
@@ -63,10 +75,11 @@ final class Heads {
 
     /**
      * A head's logits: {@code [batch, outputs]} for sequence heads, {@code [batch, seq, vocab]} for masked LM.
-     * Classification and regression apply dropout to the pooled output in training, as HF does; NSP does not.
+     * Classification and regression apply dropout to the pooled output (the pooler's or the mean of the tokens) in
+     * training, as HF does; NSP does not.
      */
-    static NDArray logits(HeadSpec head, ParameterSet parameters, EncoderOutput encoded, BertEncoder encoder,
-            boolean training) {
+    static NDArray logits(HeadSpec head, ParameterSet parameters, EncoderInputs inputs, EncoderOutput encoded,
+            BertEncoder encoder, boolean training) {
         if (head instanceof HeadSpec.MaskedLm) {
             NDArray hidden = encoder.activation().apply(
                     BertEncoder.dense(parameters, new Dense(head.name() + ".transform.dense"),
@@ -75,7 +88,7 @@ final class Heads {
             return Linear.linear(hidden, parameters.get(BertParameterNames.WORD_EMBEDDINGS),
                     parameters.get(head.name() + ".bias")).singletonOrThrow();
         }
-        NDArray pooled = encoded.pooledOutput();
+        NDArray pooled = meanPooled(head) ? meanOfTokens(encoded.lastHiddenState(), inputs) : encoded.pooledOutput();
         if (pooled == null) {
             throw new IllegalStateException("head '" + head.name() + "' needs the pooler, which the session lacks");
         }

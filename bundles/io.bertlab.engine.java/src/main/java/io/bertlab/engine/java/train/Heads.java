@@ -74,6 +74,16 @@ final class Heads {
         return head instanceof HeadSpec.Regression ? 1 : 2;
     }
 
+    /** Whether a head reads the mean of the tokens rather than the pooler. */
+    static boolean meanPooled(HeadSpec head) {
+        return head instanceof HeadSpec.SequenceHead sequence && sequence.pooling() == HeadSpec.Pooling.MEAN;
+    }
+
+    /** Whether any of the heads reads the pooler (which a checkpoint without one then needs initialised). */
+    static boolean anyReadsPooler(List<HeadSpec> heads) {
+        return heads.stream().anyMatch(head -> !(head instanceof HeadSpec.MaskedLm) && !meanPooled(head));
+    }
+
     HeadSpec spec(String name) {
         HeadSpec spec = specs.get(name);
         if (spec == null) {
@@ -115,10 +125,12 @@ final class Heads {
     private void pooledHead(HeadPass hp, TrainingEncoder.Pass encoder, Dropout dropout, String name, int outputs,
             boolean dropoutOnInput) {
         int h = config.hiddenSize();
+        float[] pooled = meanPooled(specs.get(name)) ? MeanPooling.forward(encoder.last, encoder.batch, h)
+                : encoder.pooled.clone();
         hp.inputDropout = dropoutOnInput && dropout != null
-                ? dropout.mask(encoder.pooled.length, config.hiddenDropoutProb())
+                ? dropout.mask(pooled.length, config.hiddenDropoutProb())
                 : null;
-        hp.input = Dropout.apply(encoder.pooled.clone(), hp.inputDropout);
+        hp.input = Dropout.apply(pooled, hp.inputDropout);
         hp.logits = dense.forward(hp.input, encoder.batch.size(), parameters.values(name + ".weight"),
                 parameters.values(name + ".bias"), outputs, h);
     }
@@ -230,7 +242,15 @@ final class Heads {
                 float[] dInput = dense.backward(entry.getValue(), hp.input, encoder.batch.size(),
                         parameters.values(name + ".weight"), parameters.gradient(name + ".weight"),
                         parameters.gradient(name + ".bias"), outputs, h);
-                dPooled = accumulate(dPooled, Dropout.apply(dInput, hp.inputDropout));
+                Dropout.apply(dInput, hp.inputDropout);
+                if (meanPooled(spec)) {
+                    if (dLast == null) {
+                        dLast = new float[encoder.rows * h];
+                    }
+                    MeanPooling.backward(dInput, encoder.batch, h, dLast);
+                } else {
+                    dPooled = accumulate(dPooled, dInput);
+                }
             }
         }
         return new float[][] {dLast, dPooled};

@@ -56,9 +56,11 @@ public final class JavaTrainingSession implements TrainingSession {
         this.config = config;
         this.parameters = Parameters.copyOf(weights);
         SplittableRandom random = new SplittableRandom(spec.seed());
-        // Heads over the pooled output need a pooler even where the checkpoint has none.
-        parameters.initDense(BertParameterNames.POOLER.prefix(), config.hiddenSize(), config.hiddenSize(),
-                config.initializerRange(), random);
+        // Heads that read the pooler need one even where the checkpoint has none (initialised as HF does).
+        if (Heads.anyReadsPooler(spec.heads())) {
+            parameters.initDense(BertParameterNames.POOLER.prefix(), config.hiddenSize(), config.hiddenSize(),
+                    config.initializerRange(), random);
+        }
         DenseOps dense = new DenseOps(gemm);
         this.encoder = new TrainingEncoder(config, parameters, dense, elementwise);
         this.heads = new Heads(config, parameters, dense, elementwise, spec.heads(), random);

@@ -102,6 +102,10 @@ final class Parameters {
         return p;
     }
 
+    boolean contains(String name) {
+        return byName.containsKey(name);
+    }
+
     float[] values(String name) {
         return get(name).values();
     }

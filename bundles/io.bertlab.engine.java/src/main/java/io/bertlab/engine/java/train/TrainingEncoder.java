@@ -43,7 +43,7 @@ final class TrainingEncoder {
         float[] last;
         /** First-token rows of {@link #last}, {@code [batch, hidden]}. */
         float[] first;
-        /** Pooler output, {@code [batch, hidden]}. */
+        /** Pooler output, {@code [batch, hidden]}; {@code null} when the session has no pooler. */
         float[] pooled;
     }
 
@@ -107,10 +107,13 @@ final class TrainingEncoder {
         }
         pass.last = hidden;
         pass.first = firstTokens(hidden, batch);
-        pass.pooled = dense.forward(pass.first, batch.size(), parameters.values(BertParameterNames.POOLER.weight()),
-                parameters.values(BertParameterNames.POOLER.bias()), h, h);
-        for (int i = 0; i < pass.pooled.length; i++) {
-            pass.pooled[i] = (float) Math.tanh(pass.pooled[i]);
+        if (parameters.contains(BertParameterNames.POOLER.weight())) {
+            pass.pooled = dense.forward(pass.first, batch.size(),
+                    parameters.values(BertParameterNames.POOLER.weight()),
+                    parameters.values(BertParameterNames.POOLER.bias()), h, h);
+            for (int i = 0; i < pass.pooled.length; i++) {
+                pass.pooled[i] = (float) Math.tanh(pass.pooled[i]);
+            }
         }
         return pass;
     }
