@@ -118,15 +118,15 @@ final class FineTuning {
                     listener.afterStep(step);
                 }
                 bar.finish();
-                state = finishEpoch(session, state, plan.size());
+                state = finishEpoch(session, head, state, plan.size());
             }
         }
         return state;
     }
 
-    private RunState finishEpoch(TrainingSession session, RunState state, int batches) throws IOException {
-        List<Prediction> predictions = Predictor.predict(session, state.settings().head(task), dev,
-                2 * state.settings().batchSize(),
+    private RunState finishEpoch(TrainingSession session, HeadSpec head, RunState state, int batches)
+            throws IOException {
+        List<Prediction> predictions = Predictor.predict(session, head, dev, 2 * state.settings().batchSize(),
                 ProgressListener.NONE);
         Map<String, Double> metrics = scorer.score(predictions, dev.examples());
         RunState.EpochRecord record = new RunState.EpochRecord(state.epoch() + 1, state.epochLossSum() / batches,
@@ -136,12 +136,12 @@ final class FineTuning {
         RunState next = state.afterEpoch(record, better ? Double.valueOf(main) : state.best(),
                 better ? record.epoch() : state.bestEpoch());
         if (better) {
-            FineTunedHead head = new FineTunedHead(task.name(), task.labels(), state.model(), record.epoch(), metrics,
-                    state.settings().pooling());
+            FineTunedHead fineTuned = new FineTunedHead(task.name(), task.labels(), state.model(), record.epoch(),
+                    metrics, state.settings().pooling());
             Checkpoints.replace(output.resolve(BEST), folder -> {
                 session.save(folder);
                 copyTokenizer(folder);
-                head.write(folder);
+                fineTuned.write(folder);
             });
         }
         checkpoint(session, next);

@@ -4,7 +4,7 @@
  * service annotated with {@link io.bertlab.api.command.CommandProperties}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.bertlab.api.command;
 
 import org.osgi.annotation.bundle.Export;

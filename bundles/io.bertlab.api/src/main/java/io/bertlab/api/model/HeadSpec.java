@@ -47,6 +47,27 @@ public sealed interface HeadSpec {
     }
 
     /**
+     * Whether this head reads the pooler's output (sequence heads over {@link Pooling#POOLER}, next-sentence
+     * prediction), so that an engine must run, and a checkpoint without one must initialise, the pooler.
+     *
+     * @return whether the pooler is read
+     * @since 1.3
+     */
+    default boolean readsPooler() {
+        return this instanceof SequenceHead sequence ? sequence.pooling() == Pooling.POOLER : this instanceof NextSentence;
+    }
+
+    /**
+     * Whether this head reads the mean of the tokens' last hidden states over the attention mask.
+     *
+     * @return whether the mean of the tokens is read
+     * @since 1.3
+     */
+    default boolean readsMeanOfTokens() {
+        return this instanceof SequenceHead sequence && sequence.pooling() == Pooling.MEAN;
+    }
+
+    /**
      * The head's name: the key of its targets and outputs, and the prefix of its parameters.
      *
      * @return the name

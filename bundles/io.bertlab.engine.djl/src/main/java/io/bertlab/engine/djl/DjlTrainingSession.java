@@ -180,7 +180,7 @@ final class DjlTrainingSession implements TrainingSession {
             if (head instanceof HeadSpec.MaskedLm) {
                 names.add(BertParameterNames.WORD_EMBEDDINGS);
             }
-            if (Heads.usesPooledOutput(head)) {
+            if (head.readsPooler()) {
                 names.addAll(BertParameterNames.poolerShapes(encoder.config()).keySet());
             }
             names.addAll(Heads.parameterShapes(head, encoder.config()).keySet());

@@ -25,7 +25,7 @@ final class HeadParameters {
     static void complete(ParameterSet parameters, List<HeadSpec> heads, ModelConfig config, long seed) {
         Random random = new Random(seed);
         for (HeadSpec head : heads) {
-            if (Heads.usesPooledOutput(head)) {
+            if (head.readsPooler()) {
                 complete(parameters, BertParameterNames.poolerShapes(config), config.initializerRange(), random);
             }
             complete(parameters, Heads.parameterShapes(head, config), config.initializerRange(), random);

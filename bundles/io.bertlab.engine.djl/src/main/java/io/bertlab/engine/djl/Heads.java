@@ -22,16 +22,6 @@ final class Heads {
     private Heads() {
     }
 
-    /** Whether a head reads the pooled {@code [CLS]} output (and so needs the pooler). */
-    static boolean usesPooledOutput(HeadSpec head) {
-        return !(head instanceof HeadSpec.MaskedLm) && !meanPooled(head);
-    }
-
-    /** Whether a head reads the mean of the tokens' last hidden states. */
-    private static boolean meanPooled(HeadSpec head) {
-        return head instanceof HeadSpec.SequenceHead sequence && sequence.pooling() == HeadSpec.Pooling.MEAN;
-    }
-
     /** The mean of each sequence's last hidden states over its attended tokens, {@code [batch, hidden]}. */
     private static NDArray meanOfTokens(NDArray lastHiddenState, EncoderInputs inputs) {
         NDArray attended = inputs.attentionBias().reshape(inputs.batchSize(), inputs.sequenceLength(), 1).eq(0f)
@@ -88,7 +78,7 @@ final class Heads {
             return Linear.linear(hidden, parameters.get(BertParameterNames.WORD_EMBEDDINGS),
                     parameters.get(head.name() + ".bias")).singletonOrThrow();
         }
-        NDArray pooled = meanPooled(head) ? meanOfTokens(encoded.lastHiddenState(), inputs) : encoded.pooledOutput();
+        NDArray pooled = head.readsMeanOfTokens() ? meanOfTokens(encoded.lastHiddenState(), inputs) : encoded.pooledOutput();
         if (pooled == null) {
             throw new IllegalStateException("head '" + head.name() + "' needs the pooler, which the session lacks");
         }

@@ -11,6 +11,7 @@ import io.bertlab.tokenizer.core.json.ConfigNode;
 import io.bertlab.tokenizer.core.json.TokenizerJsonReader;
 import io.bertlab.tokenizer.core.json.TokenizerJsonWriter;
 import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.tokenizer.core.spi.AddedToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class TokenizerFiles {
      * @throws TokenizerFormatException when the file is malformed
      * @throws IOException when it cannot be read
      */
-    public static PipelineTokenizer load(Path file, Map<String, String> options, ModelRegistry models)
+    public static Tokenizer load(Path file, Map<String, String> options, ModelRegistry models)
             throws IOException {
         for (String key : options.keySet()) {
             if (!OPTIONS.contains(key)) {
@@ -93,7 +94,7 @@ public final class TokenizerFiles {
      * @return the tokenizer
      * @throws TokenizerFormatException when malformed
      */
-    public static PipelineTokenizer fromJson(String json, ModelRegistry models) throws TokenizerFormatException {
+    public static Tokenizer fromJson(String json, ModelRegistry models) throws TokenizerFormatException {
         return fromJson(json, null, models);
     }
 
@@ -106,7 +107,7 @@ public final class TokenizerFiles {
      * @return the tokenizer
      * @throws TokenizerFormatException when malformed, or a component or model plugin is missing
      */
-    public static PipelineTokenizer fromJson(String json, Path origin, ModelRegistry models)
+    public static Tokenizer fromJson(String json, Path origin, ModelRegistry models)
             throws TokenizerFormatException {
         return new TokenizerJsonReader(models).read(TokenizerJsonReader.parse(origin, json));
     }
@@ -156,15 +157,7 @@ public final class TokenizerFiles {
         List<Object> added = new ArrayList<>();
         for (String special : BERT_SPECIAL_TOKENS) {
             if (vocab.containsKey(special)) {
-                Map<String, Object> token = new LinkedHashMap<>();
-                token.put("id", vocab.get(special));
-                token.put("content", special);
-                token.put("single_word", false);
-                token.put("lstrip", false);
-                token.put("rstrip", false);
-                token.put("normalized", false);
-                token.put("special", true);
-                added.add(token);
+                added.add(AddedToken.unnormalized(special, (Integer) vocab.get(special), true).toJson());
             }
         }
         Map<String, Object> root = new LinkedHashMap<>();

@@ -5,7 +5,7 @@
  * {@link io.bertlab.api.tokenizer.TokenizerLoader} service.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package io.bertlab.tokenizer.core;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.testing.SharedData;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,7 +33,7 @@ class BertCodePointParityTest {
     private static void check(java.nio.file.Path file) {
         TokenizerSources.Source source = new TokenizerSources.Source(file.getParent().getFileName().toString(), file,
                 java.util.Map.of());
-        PipelineTokenizer ours = source.load();
+        Tokenizer ours = source.load();
         List<String> mismatches = new ArrayList<>();
         int texts = 0;
         int codePoints = 0;

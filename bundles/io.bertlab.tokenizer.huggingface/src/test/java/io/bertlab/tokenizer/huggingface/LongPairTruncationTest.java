@@ -11,7 +11,7 @@ import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.api.tokenizer.Truncation;
 import io.bertlab.api.tokenizer.TruncationStrategy;
 import io.bertlab.testing.SharedData;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -35,14 +35,14 @@ class LongPairTruncationTest {
         return new String[] {text.substring(10_000, 10_000 + length), text.substring(60_000, 60_000 + length)};
     }
 
-    private static PipelineTokenizer tokenizer() {
+    private static Tokenizer tokenizer() {
         return new TokenizerSources.Source("bert-base-uncased", FILE, Map.of()).load();
     }
 
     @Test
     void overflowingPartsOfALongPairAreHuggingFaces() throws IOException {
         String[] pair = pair(3_000);
-        PipelineTokenizer ours = tokenizer();
+        Tokenizer ours = tokenizer();
         for (Truncation truncation : new Truncation[] {Truncation.longestFirst(32),
                 new Truncation(TruncationStrategy.LONGEST_FIRST, 64, 8, Direction.RIGHT),
                 new Truncation(TruncationStrategy.LONGEST_FIRST, 34, 0, Direction.RIGHT)}) {
@@ -60,7 +60,7 @@ class LongPairTruncationTest {
     @Test
     void allocationStaysProportionalToTheResult() throws IOException {
         String[] pair = pair(8_000);
-        PipelineTokenizer ours = tokenizer();
+        Tokenizer ours = tokenizer();
         EncodeOptions options = EncodeOptions.of(true, Truncation.longestFirst(16), null);
         ours.encodePair(pair[0].substring(0, 500), pair[1].substring(0, 500), options); // warm up
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();

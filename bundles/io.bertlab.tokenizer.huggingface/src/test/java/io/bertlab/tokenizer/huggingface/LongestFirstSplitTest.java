@@ -7,7 +7,7 @@ import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.api.tokenizer.Truncation;
 import io.bertlab.testing.SharedData;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +27,7 @@ class LongestFirstSplitTest {
 
     @Test
     void theBudgetIsSharedAsHuggingFaceSharesIt() throws Exception {
-        PipelineTokenizer ours = new TokenizerSources.Source("bert-base-uncased", FILE, Map.of()).load();
+        Tokenizer ours = new TokenizerSources.Source("bert-base-uncased", FILE, Map.of()).load();
         int checked = 0;
         try (HuggingFaceOracle oracle = HuggingFaceOracle.fromJson(Files.readString(FILE))) {
             for (int maxLength = 7; maxLength <= 16; maxLength++) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.testing.SharedData;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -56,7 +56,7 @@ class TokenizerFuzzTest {
     }
 
     private static void fuzz(TokenizerSources.Source source) {
-        PipelineTokenizer ours = source.load();
+        Tokenizer ours = source.load();
         SplittableRandom random = new SplittableRandom(SEED);
         boolean unicodeVersions = !source.oracleJson(ours).contains("\"ByteLevel\"");
         List<String> inputs = new ArrayList<>();

@@ -10,7 +10,7 @@ import io.bertlab.api.tokenizer.PaddingStrategy;
 import io.bertlab.api.tokenizer.Truncation;
 import io.bertlab.api.tokenizer.TruncationStrategy;
 import io.bertlab.testing.SharedData;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Objects;
@@ -69,7 +69,7 @@ class TokenizerParityTest {
     }
 
     private static void check(TokenizerSources.Source source) {
-        PipelineTokenizer ours = source.load();
+        Tokenizer ours = source.load();
         List<String> mismatches = new ArrayList<>();
         long compared = 0;
         long start = System.nanoTime();
@@ -99,7 +99,7 @@ class TokenizerParityTest {
         }
     }
 
-    private static String compare(PipelineTokenizer ours, HuggingFaceOracle oracle, Mode mode, String[] input) {
+    private static String compare(Tokenizer ours, HuggingFaceOracle oracle, Mode mode, String[] input) {
         boolean special = mode.options().addSpecialTokens();
         HuggingFaceOracle.OracleEncoding theirs;
         try {
@@ -121,7 +121,7 @@ class TokenizerParityTest {
         return EncodingComparison.difference(encoding, theirs);
     }
 
-    private static Encoding encode(PipelineTokenizer ours, Mode mode, String[] input) {
+    private static Encoding encode(Tokenizer ours, Mode mode, String[] input) {
         return mode.pair() ? ours.encodePair(input[0], input[1], mode.options()) : ours.encode(input[0], mode.options());
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bertlab.api.tokenizer.TokenizerLoader;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ final class TokenizerSources {
 
     record Source(String name, Path file, Map<String, String> options) {
 
-        PipelineTokenizer load() {
+        Tokenizer load() {
             try {
                 return TokenizerFiles.load(file, options, MODELS);
             } catch (IOException e) {
@@ -35,7 +35,7 @@ final class TokenizerSources {
             }
         }
 
-        String oracleJson(PipelineTokenizer ours) {
+        String oracleJson(Tokenizer ours) {
             try {
                 return file.getFileName().toString().equals("tokenizer.json") ? Files.readString(file)
                         : TokenizerFiles.toJson(ours);

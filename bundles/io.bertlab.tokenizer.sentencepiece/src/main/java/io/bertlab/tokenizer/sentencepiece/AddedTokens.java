@@ -1,6 +1,7 @@
 package io.bertlab.tokenizer.sentencepiece;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.bertlab.tokenizer.core.spi.AddedToken;
 import java.util.List;
 
 /**
@@ -37,7 +38,6 @@ final class AddedTokens {
     }
 
     private static void add(ArrayNode added, int id, String content, boolean special) {
-        added.addObject().put("id", id).put("content", content).put("single_word", false).put("lstrip", false)
-                .put("rstrip", false).put("normalized", false).put("special", special);
+        added.add(JsonNodes.tree(AddedToken.unnormalized(content, id, special).toJson()));
     }
 }

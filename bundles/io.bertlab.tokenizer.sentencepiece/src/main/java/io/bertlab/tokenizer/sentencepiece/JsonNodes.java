@@ -1,14 +1,18 @@
 package io.bertlab.tokenizer.sentencepiece;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 
 /** Small builders for the {@code tokenizer.json} components, so the conversion reads like the JSON it writes. */
 final class JsonNodes {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonNodes() {
     }
@@ -19,6 +23,11 @@ final class JsonNodes {
 
     static ArrayNode array() {
         return NODES.arrayNode();
+    }
+
+    /** A JSON object built as a map (the core's writers build maps) as a tree. */
+    static JsonNode tree(Map<String, Object> map) {
+        return MAPPER.valueToTree(map);
     }
 
     static ObjectNode component(String type) {

@@ -329,12 +329,12 @@ final class TokenizerClass {
         return replace;
     }
 
-    /** The settings of a {@code tokenizer_config.json}, each checked for its type. */
+    /** The settings of a {@code tokenizer_config.json}, each checked for its type; absent or null means the default. */
     private record Settings(Path config, JsonNode json) {
 
         boolean flag(String field, boolean defaultValue) throws TokenizerFormatException {
-            JsonNode value = json.path(field);
-            if (value.isMissingNode() || value.isNull()) {
+            JsonNode value = present(field);
+            if (value == null) {
                 return defaultValue;
             }
             if (!value.isBoolean()) {
@@ -344,8 +344,8 @@ final class TokenizerClass {
         }
 
         int count(String field, int defaultValue) throws TokenizerFormatException {
-            JsonNode value = json.path(field);
-            if (value.isMissingNode() || value.isNull()) {
+            JsonNode value = present(field);
+            if (value == null) {
                 return defaultValue;
             }
             if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
@@ -356,8 +356,8 @@ final class TokenizerClass {
 
         /** A token setting: its text, or an added-token object's {@code content}, as transformers writes either. */
         String token(String field, String defaultValue) throws TokenizerFormatException {
-            JsonNode value = json.path(field);
-            if (value.isMissingNode() || value.isNull()) {
+            JsonNode value = present(field);
+            if (value == null) {
                 return defaultValue;
             }
             if (value.isTextual()) {
@@ -368,6 +368,12 @@ final class TokenizerClass {
             }
             throw new TokenizerFormatException(config, field, "expected a token (text or {\"content\": ...}), got "
                     + value);
+        }
+
+        /** The field's value, or null where it is absent or JSON null (both mean "the class's default"). */
+        private JsonNode present(String field) {
+            JsonNode value = json.path(field);
+            return value.isMissingNode() || value.isNull() ? null : value;
         }
     }
 }

@@ -12,7 +12,7 @@ import io.bertlab.testing.SharedData;
 import io.bertlab.tokenizer.bpe.BpeModelFactory;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.tokenizer.unigram.UnigramModelFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,7 +93,7 @@ class SentencePieceParityTest {
         Path oracle = withClass ? TwinOracle.writeWithClass(twin.twin(), model, dir.resolve("oracle.json"))
                 : TwinOracle.write(twin.twin(), model, dir.resolve("oracle.json"));
         int unkId = ModelFileReader.read(twin.model()).unkId();
-        PipelineTokenizer ours = TokenizerFiles.load(converted, Map.of(),
+        Tokenizer ours = TokenizerFiles.load(converted, Map.of(),
                 ModelRegistry.of(new UnigramModelFactory(), new BpeModelFactory()));
         List<String> mismatches = new ArrayList<>();
         try (HuggingFaceTokenizer theirs = HuggingFaceTokenizer.newInstance(oracle, NO_TRUNCATION);
@@ -131,7 +131,7 @@ class SentencePieceParityTest {
         }
     }
 
-    private static String decodeDifference(PipelineTokenizer ours, HuggingFaceTokenizer theirs, long[] ids) {
+    private static String decodeDifference(Tokenizer ours, HuggingFaceTokenizer theirs, long[] ids) {
         int[] intIds = Arrays.stream(ids).mapToInt(i -> (int) i).toArray();
         for (boolean skip : new boolean[] {false, true}) {
             String our = ours.decode(intIds, skip);
@@ -145,7 +145,7 @@ class SentencePieceParityTest {
     }
 
     /** SentencePiece's ids: equal, or different exactly where HuggingFace differs from SentencePiece too. */
-    private static void compareWithSentencePiece(String name, PipelineTokenizer ours, HuggingFaceTokenizer theirs,
+    private static void compareWithSentencePiece(String name, Tokenizer ours, HuggingFaceTokenizer theirs,
             List<String> mismatches) {
         List<SentencePieceReferences.Line> lines = SentencePieceReferences.of(name);
         int equal = 0;

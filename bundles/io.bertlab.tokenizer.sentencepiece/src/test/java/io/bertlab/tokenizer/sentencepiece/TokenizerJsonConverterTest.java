@@ -12,7 +12,7 @@ import io.bertlab.testing.SharedData;
 import io.bertlab.tokenizer.bpe.BpeModelFactory;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.tokenizer.sentencepiece.proto.SentencePieceModel.ModelProto;
 import io.bertlab.tokenizer.unigram.UnigramModelFactory;
 import java.io.IOException;
@@ -164,7 +164,7 @@ class TokenizerJsonConverterTest {
     }
 
     /** bertlab's pipeline for the tree, and HF's for the same tree to hold it to. */
-    private record Both(PipelineTokenizer ours, Path file) {
+    private record Both(Tokenizer ours, Path file) {
     }
 
     private Both load(ModelProto.Builder model) throws IOException {

@@ -7,6 +7,7 @@ import io.bertlab.api.tokenizer.TokenizerProperties;
 import io.bertlab.api.tokenizer.TokenizerTrainer;
 import io.bertlab.api.tokenizer.TrainerSettings;
 import io.bertlab.api.tokenizer.TrainingResult;
+import io.bertlab.tokenizer.core.spi.ByteLevelAlphabet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,7 +25,7 @@ public final class ByteLevelBpeTokenizerTrainer implements TokenizerTrainer {
              "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": true},
              "post_processor": null,
              "decoder": {"type": "ByteLevel", "add_prefix_space": true, "trim_offsets": true, "use_regex": true}}
-            """, null, ByteLevelAlphabet.codePoints(), null, ModelJson::bpe);
+            """, null, ByteLevelAlphabet.characters(), null, ModelJson::bpe);
 
     private final TokenizerLoader loader;
     private final ProgressListener progress;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.tokenizer.core.TokenizerFiles;
+import io.bertlab.tokenizer.core.spi.AddedToken;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -92,14 +93,7 @@ final class PipelineJson {
         copy.set("padding", root.get("padding"));
         ArrayNode added = copy.putArray("added_tokens");
         for (String special : specialTokens) {
-            ObjectNode token = added.addObject();
-            token.put("id", vocabulary.get(special));
-            token.put("content", special);
-            token.put("single_word", false);
-            token.put("lstrip", false);
-            token.put("rstrip", false);
-            token.put("normalized", false);
-            token.put("special", true);
+            added.add(JSON.valueToTree(AddedToken.unnormalized(special, vocabulary.get(special), true).toJson()));
         }
         for (String part : List.of("normalizer", "pre_tokenizer", "post_processor", "decoder")) {
             copy.set(part, root.get(part));

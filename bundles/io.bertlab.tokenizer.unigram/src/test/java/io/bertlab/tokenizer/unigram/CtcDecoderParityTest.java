@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class CtcDecoderParityTest {
             "{\"type\": \"CTC\", \"pad_token\": \"<pad>\", \"word_delimiter_token\": \"|\", \"cleanup\": false}",
             "{\"type\": \"CTC\", \"pad_token\": \"<s>\", \"word_delimiter_token\": \" \", \"cleanup\": true}"}) {
             String json = MinimalTokenizerJson.with(null, decoder, PIECES);
-            PipelineTokenizer ours = TokenizerFiles.fromJson(json, ModelRegistry.of(new UnigramModelFactory()));
+            Tokenizer ours = TokenizerFiles.fromJson(json, ModelRegistry.of(new UnigramModelFactory()));
             try (HuggingFaceReference theirs = HuggingFaceReference.fromJson(json)) {
                 for (String output : OUTPUTS) {
                     int[] ids = Arrays.stream(output.split(" ", -1)).mapToInt(t -> id(t.isEmpty() ? " " : t)).toArray();

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bertlab.testing.SharedData;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,7 +37,7 @@ class NormalizerCodePointParityTest {
     private static void check(String normalizer) throws Exception {
         String json = MinimalTokenizerJson.with("{\"type\": \"WhitespaceSplit\"}", null)
                 .replace("\"normalizer\":null", "\"normalizer\":" + normalizer);
-        PipelineTokenizer ours = TokenizerFiles.fromJson(json, ModelRegistry.of(new UnigramModelFactory()));
+        Tokenizer ours = TokenizerFiles.fromJson(json, ModelRegistry.of(new UnigramModelFactory()));
         List<String> mismatches = new ArrayList<>();
         int texts = 0;
         try (HuggingFaceReference theirs = HuggingFaceReference.fromJson(json)) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ class SentencePieceFuzzParityTest {
     }
 
     private static void check(Path file) throws Exception {
-        PipelineTokenizer ours = TokenizerFiles.load(file, Map.of(), ModelRegistry.of(new UnigramModelFactory()));
+        Tokenizer ours = TokenizerFiles.load(file, Map.of(), ModelRegistry.of(new UnigramModelFactory()));
         SplittableRandom random = new SplittableRandom(20240229);
         List<String> mismatches = new ArrayList<>();
         try (HuggingFaceReference theirs = HuggingFaceReference.load(file)) {

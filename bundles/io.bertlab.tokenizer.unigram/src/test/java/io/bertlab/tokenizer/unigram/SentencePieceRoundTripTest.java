@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
-import io.bertlab.tokenizer.core.json.TokenizerJsonWriter;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,10 +29,10 @@ class SentencePieceRoundTripTest {
 
     private static void check(Path file) throws Exception {
         ModelRegistry models = ModelRegistry.of(new UnigramModelFactory());
-        PipelineTokenizer original = TokenizerFiles.load(file, Map.of(), models);
-        String written = TokenizerJsonWriter.write(original);
-        PipelineTokenizer reread = TokenizerFiles.fromJson(written, models);
-        assertEquals(written, TokenizerJsonWriter.write(reread));
+        Tokenizer original = TokenizerFiles.load(file, Map.of(), models);
+        String written = TokenizerFiles.toJson(original);
+        Tokenizer reread = TokenizerFiles.fromJson(written, models);
+        assertEquals(written, TokenizerFiles.toJson(reread));
         assertEquals(charsmap(JSON.readTree(file.toFile()).get("normalizer")),
                 charsmap(JSON.readTree(written).get("normalizer")));
         try (HuggingFaceReference theirs = HuggingFaceReference.fromJson(written)) {

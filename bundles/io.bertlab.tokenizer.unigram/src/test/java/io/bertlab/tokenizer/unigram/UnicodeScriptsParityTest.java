@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.tokenizer.core.pretokenizer.SentencePieceScripts;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +29,7 @@ class UnicodeScriptsParityTest {
     @Test
     void everyCodePointHasHuggingFacesScript() throws Exception {
         String json = MinimalTokenizerJson.with("{\"type\": \"UnicodeScripts\"}", null);
-        PipelineTokenizer ours = TokenizerFiles.fromJson(json, ModelRegistry.of(new UnigramModelFactory()));
+        Tokenizer ours = TokenizerFiles.fromJson(json, ModelRegistry.of(new UnigramModelFactory()));
         TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
         for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
             if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
@@ -70,7 +70,7 @@ class UnicodeScriptsParityTest {
      * Every code point between two letters of another script ({@code a}, or {@code 0} for Latin): one word each in
      * HuggingFace too, so none of them lacks a script there (it would join the word before).
      */
-    private static int alternateWithOtherScripts(PipelineTokenizer ours, HuggingFaceReference theirs,
+    private static int alternateWithOtherScripts(Tokenizer ours, HuggingFaceReference theirs,
             TreeMap<Integer, List<Integer>> groups, List<String> mismatches) {
         int texts = 0;
         int latin = SentencePieceScripts.of('a');
@@ -91,7 +91,7 @@ class UnicodeScriptsParityTest {
         return texts;
     }
 
-    private static void compare(PipelineTokenizer ours, HuggingFaceReference theirs, String text,
+    private static void compare(Tokenizer ours, HuggingFaceReference theirs, String text,
             List<String> mismatches) {
         String difference = EncodingDifference.of(ours.encode(text), theirs.encode(text));
         if (difference != null) {

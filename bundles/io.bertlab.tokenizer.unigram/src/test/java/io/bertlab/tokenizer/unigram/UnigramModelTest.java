@@ -8,6 +8,7 @@ import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.api.tokenizer.TokenizerFormatException;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
+import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -115,7 +116,8 @@ class UnigramModelTest {
                 + " \"vocab\": [[\"<unk>\", 0.0], [\"▁a\", -1.5],"
                 + " [\"b\", -2.25]], \"byte_fallback\": false}}";
         ModelRegistry models = ModelRegistry.of(new UnigramModelFactory());
-        UnigramModel model = (UnigramModel) TokenizerFiles.fromJson(json, models).pipeline().model();
+        PipelineTokenizer tokenizer = (PipelineTokenizer) TokenizerFiles.fromJson(json, models);
+        UnigramModel model = (UnigramModel) tokenizer.pipeline().model();
         assertEquals(List.of(new ScoredPiece("<unk>", 0.0), new ScoredPiece("▁a", -1.5), new ScoredPiece("b", -2.25)),
                 model.pieces());
         assertEquals(Map.of("type", "Unigram", "unk_id", 0, "byte_fallback", false,
@@ -131,8 +133,8 @@ class UnigramModelTest {
         String json = "{\"model\": {\"type\": \"Unigram\", \"unk_id\": 0, \"vocab\": [[\"<unk>\", 0.0],"
                 + " [\"▁\", -2.0122928619384766], [\"-\", -5.129043102264404], [\"▁--\", -9.931743621826172],"
                 + " [\"---\", -12.130167007446289]]}}";
-        UnigramModel model = (UnigramModel) TokenizerFiles.fromJson(json,
-                ModelRegistry.of(new UnigramModelFactory())).pipeline().model();
+        UnigramModel model = (UnigramModel) ((PipelineTokenizer) TokenizerFiles.fromJson(json,
+                ModelRegistry.of(new UnigramModelFactory()))).pipeline().model();
         assertEquals(List.of("▁", "-", "---"), pieces(model, "▁" + "-".repeat(4)));
         assertEquals(List.of("▁", "---", "---", "-"), pieces(model, "▁" + "-".repeat(7)));
         assertEquals(List.of("▁", "---", "---", "-", "---"), pieces(model, "▁" + "-".repeat(10)));

@@ -6,7 +6,7 @@ import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.testing.SharedCorpus;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
-import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
+import io.bertlab.api.tokenizer.Tokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ class UnigramParityTest {
 
     private static void check(Path file) throws IOException {
         String name = file.getParent().getFileName().toString();
-        PipelineTokenizer ours = TokenizerFiles.load(file, Map.of(), ModelRegistry.of(new UnigramModelFactory()));
+        Tokenizer ours = TokenizerFiles.load(file, Map.of(), ModelRegistry.of(new UnigramModelFactory()));
         List<String> mismatches = new ArrayList<>();
         int compared = 0;
         long start = System.nanoTime();

@@ -74,16 +74,6 @@ final class Heads {
         return head instanceof HeadSpec.Regression ? 1 : 2;
     }
 
-    /** Whether a head reads the mean of the tokens rather than the pooler. */
-    static boolean meanPooled(HeadSpec head) {
-        return head instanceof HeadSpec.SequenceHead sequence && sequence.pooling() == HeadSpec.Pooling.MEAN;
-    }
-
-    /** Whether any of the heads reads the pooler (which a checkpoint without one then needs initialised). */
-    static boolean anyReadsPooler(List<HeadSpec> heads) {
-        return heads.stream().anyMatch(head -> !(head instanceof HeadSpec.MaskedLm) && !meanPooled(head));
-    }
-
     HeadSpec spec(String name) {
         HeadSpec spec = specs.get(name);
         if (spec == null) {
@@ -125,7 +115,7 @@ final class Heads {
     private void pooledHead(HeadPass hp, TrainingEncoder.Pass encoder, Dropout dropout, String name, int outputs,
             boolean dropoutOnInput) {
         int h = config.hiddenSize();
-        float[] pooled = meanPooled(specs.get(name)) ? MeanPooling.forward(encoder.last, encoder.batch, h)
+        float[] pooled = specs.get(name).readsMeanOfTokens() ? MeanPooling.forward(encoder.last, encoder.batch, h)
                 : encoder.pooled.clone();
         hp.inputDropout = dropoutOnInput && dropout != null
                 ? dropout.mask(pooled.length, config.hiddenDropoutProb())
@@ -243,7 +233,7 @@ final class Heads {
                         parameters.values(name + ".weight"), parameters.gradient(name + ".weight"),
                         parameters.gradient(name + ".bias"), outputs, h);
                 Dropout.apply(dInput, hp.inputDropout);
-                if (meanPooled(spec)) {
+                if (spec.readsMeanOfTokens()) {
                     if (dLast == null) {
                         dLast = new float[encoder.rows * h];
                     }

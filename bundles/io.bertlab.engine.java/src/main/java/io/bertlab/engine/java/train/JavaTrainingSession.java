@@ -57,7 +57,7 @@ public final class JavaTrainingSession implements TrainingSession {
         this.parameters = Parameters.copyOf(weights);
         SplittableRandom random = new SplittableRandom(spec.seed());
         // Heads that read the pooler need one even where the checkpoint has none (initialised as HF does).
-        if (Heads.anyReadsPooler(spec.heads())) {
+        if (spec.heads().stream().anyMatch(HeadSpec::readsPooler)) {
             parameters.initDense(BertParameterNames.POOLER.prefix(), config.hiddenSize(), config.hiddenSize(),
                     config.initializerRange(), random);
         }

@@ -7,6 +7,7 @@ import io.bertlab.api.command.Command;
 import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.CommandProperties;
+import io.bertlab.api.command.TextArguments;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.model.Batch;
 import io.bertlab.api.model.EngineProperties;
@@ -61,7 +62,7 @@ public class EmbedCommand implements Command {
                 "  --normalize          scale each embedding to unit length",
                 "  --hidden             also print \"hidden\": every token's last hidden state",
                 "  --batch-size N       texts per forward pass (default 32)",
-                "  --input FILE|-       read one text per line (UTF-8) instead of TEXT arguments",
+                "  --input FILE|-       also read one text per line (UTF-8), after the TEXT arguments",
                 "  --format jsonl       the output format (the only one)",
                 "",
                 "Example: bertlab embed --normalize \"Quero um cartão adicional\"");
@@ -81,8 +82,7 @@ public class EmbedCommand implements Command {
             throw new UsageException("embed: --batch-size must be at least 1");
         }
         String modelArgument = arguments.value("--model").orElse(DEFAULT_MODEL);
-        List<String> texts = TextInput.read(context, "embed", arguments.value("--input").orElse(null),
-                arguments.positional());
+        List<String> texts = TextArguments.read("embed", context, arguments);
         try (OpenedModel source = open(modelArgument, context, arguments)) {
             Tokenizer tokenizer = tokenizer(source);
             Model model = source.model();

@@ -1,5 +1,6 @@
 package io.bertlab.tokenizer.core.decoder;
 
+import io.bertlab.tokenizer.core.spi.ByteLevelAlphabet;
 import io.bertlab.tokenizer.core.text.ByteLevelSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,11 @@ public final class ByteLevelDecoder implements Decoder {
             int[] cps = token.codePoints().toArray();
             boolean all = true;
             for (int c : cps) {
-                all &= io.bertlab.tokenizer.core.text.ByteLevelAlphabet.byteOf(c) >= 0;
+                all &= ByteLevelAlphabet.byteOf(c) >= 0;
             }
             if (all) {
                 for (int c : cps) {
-                    bytes.write(io.bertlab.tokenizer.core.text.ByteLevelAlphabet.byteOf(c));
+                    bytes.write(ByteLevelAlphabet.byteOf(c));
                 }
             } else {
                 bytes.writeBytes(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -28,7 +28,7 @@ import io.bertlab.tokenizer.core.normalizer.Replace;
 import io.bertlab.tokenizer.core.normalizer.Strip;
 import io.bertlab.tokenizer.core.normalizer.StripAccents;
 import io.bertlab.tokenizer.core.normalizer.UnicodeNormalizer;
-import io.bertlab.tokenizer.core.pipeline.AddedToken;
+import io.bertlab.tokenizer.core.spi.AddedToken;
 import io.bertlab.tokenizer.core.pretokenizer.BertPreTokenizer;
 import io.bertlab.tokenizer.core.pretokenizer.ByteLevelPreTokenizer;
 import io.bertlab.tokenizer.core.pretokenizer.CharDelimiterSplit;

@@ -9,7 +9,7 @@ import io.bertlab.api.tokenizer.TokenizerFormatException;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.decoder.Decoder;
 import io.bertlab.tokenizer.core.normalizer.Normalizer;
-import io.bertlab.tokenizer.core.pipeline.AddedToken;
+import io.bertlab.tokenizer.core.spi.AddedToken;
 import io.bertlab.tokenizer.core.pipeline.AddedVocabulary;
 import io.bertlab.tokenizer.core.pipeline.Pipeline;
 import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;

@@ -8,7 +8,7 @@ import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.Padding;
 import io.bertlab.api.tokenizer.PaddingStrategy;
 import io.bertlab.api.tokenizer.Truncation;
-import io.bertlab.tokenizer.core.pipeline.AddedToken;
+import io.bertlab.tokenizer.core.spi.AddedToken;
 import io.bertlab.tokenizer.core.pipeline.Pipeline;
 import io.bertlab.tokenizer.core.pipeline.PipelineTokenizer;
 import java.io.UncheckedIOException;
@@ -54,15 +54,7 @@ public final class TokenizerJsonWriter {
         root.put("padding", defaults.padding().map(TokenizerJsonWriter::padding).orElse(null));
         List<Object> added = new ArrayList<>();
         for (AddedToken t : p.addedVocabulary().tokens()) {
-            Map<String, Object> token = new LinkedHashMap<>();
-            token.put("id", t.id());
-            token.put("content", t.content());
-            token.put("single_word", t.singleWord());
-            token.put("lstrip", t.lstrip());
-            token.put("rstrip", t.rstrip());
-            token.put("normalized", t.normalized());
-            token.put("special", t.special());
-            added.add(token);
+            added.add(t.toJson());
         }
         root.put("added_tokens", added);
         root.put("normalizer", p.normalizer() == null ? null : p.normalizer().toJson());

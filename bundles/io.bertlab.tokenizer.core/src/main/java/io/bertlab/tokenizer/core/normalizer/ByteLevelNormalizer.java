@@ -1,6 +1,6 @@
 package io.bertlab.tokenizer.core.normalizer;
 
-import io.bertlab.tokenizer.core.text.ByteLevelAlphabet;
+import io.bertlab.tokenizer.core.spi.ByteLevelAlphabet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

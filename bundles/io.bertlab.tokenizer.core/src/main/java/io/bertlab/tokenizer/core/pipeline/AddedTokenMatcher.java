@@ -1,5 +1,6 @@
 package io.bertlab.tokenizer.core.pipeline;
 
+import io.bertlab.tokenizer.core.spi.AddedToken;
 import io.bertlab.tokenizer.core.text.NormalizedText;
 import io.bertlab.tokenizer.core.text.UnicodeClasses;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package io.bertlab.tokenizer.core.pipeline;
 
 import io.bertlab.tokenizer.core.normalizer.Normalizer;
+import io.bertlab.tokenizer.core.spi.AddedToken;
 import io.bertlab.tokenizer.core.text.NormalizedText;
 import java.util.ArrayList;
 import java.util.HashMap;

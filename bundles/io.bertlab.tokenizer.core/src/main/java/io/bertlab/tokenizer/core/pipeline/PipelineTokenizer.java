@@ -6,6 +6,8 @@ import io.bertlab.api.tokenizer.Padding;
 import io.bertlab.api.tokenizer.PaddingStrategy;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.Truncation;
+import io.bertlab.tokenizer.core.encoding.EncodingBuffer;
+import io.bertlab.tokenizer.core.spi.AddedToken;
 import io.bertlab.tokenizer.core.spi.TokenSink;
 import io.bertlab.tokenizer.core.spi.TokenizerModel;
 import io.bertlab.tokenizer.core.text.NormalizedText;

@@ -2,6 +2,7 @@ package io.bertlab.tokenizer.core.pipeline;
 
 import io.bertlab.api.tokenizer.Truncation;
 import io.bertlab.api.tokenizer.TruncationStrategy;
+import io.bertlab.tokenizer.core.encoding.EncodingBuffer;
 
 /** HuggingFace's {@code truncate_encodings}: decides how many tokens each sequence of an input keeps. */
 final class Truncator {

@@ -1,12 +1,12 @@
 package io.bertlab.tokenizer.core.pretokenizer;
 
 import io.bertlab.tokenizer.core.normalizer.Prepend;
-import io.bertlab.tokenizer.core.text.ByteLevelAlphabet;
+import io.bertlab.tokenizer.core.spi.ByteLevelAlphabet;
 import io.bertlab.tokenizer.core.text.ByteLevelSettings;
-import io.bertlab.tokenizer.core.text.CaseMapping;
 import io.bertlab.tokenizer.core.text.NormalizedText;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * GPT-2's pre-tokenizer: optionally a space first, the GPT-2 word pattern (isolated), then every character
@@ -63,7 +63,7 @@ public final class ByteLevelPreTokenizer implements PreTokenizer {
     }
 
     /** Appends byte-level characters aligned with the original span of the character they encode. */
-    private static final class AlignedAppender implements CaseMapping.IntSink {
+    private static final class AlignedAppender implements IntConsumer {
         private final NormalizedText.Builder builder;
         private int start;
         private int end;

@@ -1,6 +1,6 @@
 package io.bertlab.tokenizer.core.processor;
 
-import io.bertlab.tokenizer.core.pipeline.EncodingBuffer;
+import io.bertlab.tokenizer.core.encoding.EncodingBuffer;
 
 /**
  * Byte-level offset trimming: offsets of tokens that start or end with (byte-level) spaces leave those spaces out,

@@ -1,6 +1,6 @@
 package io.bertlab.tokenizer.core.processor;
 
-import io.bertlab.tokenizer.core.pipeline.EncodingBuffer;
+import io.bertlab.tokenizer.core.encoding.EncodingBuffer;
 import io.bertlab.tokenizer.core.text.ByteLevelSettings;
 import java.util.List;
 import java.util.Map;

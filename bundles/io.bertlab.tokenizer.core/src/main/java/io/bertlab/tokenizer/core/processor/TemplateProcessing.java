@@ -1,6 +1,6 @@
 package io.bertlab.tokenizer.core.processor;
 
-import io.bertlab.tokenizer.core.pipeline.EncodingBuffer;
+import io.bertlab.tokenizer.core.encoding.EncodingBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.bertlab.tokenizer.core.processor;
 
-import io.bertlab.tokenizer.core.text.ByteLevelAlphabet;
+import io.bertlab.tokenizer.core.spi.ByteLevelAlphabet;
 import io.bertlab.tokenizer.core.text.UnicodeClasses;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -6,7 +6,7 @@
  * {@link java.util.ServiceLoader}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.bertlab.tokenizer.core.spi;
 
 import org.osgi.annotation.bundle.Export;
