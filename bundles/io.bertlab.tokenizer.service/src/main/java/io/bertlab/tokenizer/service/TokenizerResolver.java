@@ -25,11 +25,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * of a configured tokenizer service first, else a file ({@code tokenizer.json}, {@code vocab.txt}, {@code vocab.json})
  * loaded with bertlab's own implementation.
  *
- * <p>A component of its own (a service private to this bundle) so that the commands share one view of the named
- * tokenizers instead of each tracking them.
+ * <p>Published as the API's {@link io.bertlab.api.tokenizer.TokenizerResolver}, for every plugin's {@code --tokenizer},
+ * and under this class for this bundle's commands, which also want to know whether a file was read.
  */
-@Component(service = TokenizerResolver.class)
-public class TokenizerResolver {
+@Component(service = {TokenizerResolver.class, io.bertlab.api.tokenizer.TokenizerResolver.class})
+public class TokenizerResolver implements io.bertlab.api.tokenizer.TokenizerResolver {
 
 
     private final Map<String, Tokenizer> named = new ConcurrentHashMap<>();
@@ -78,8 +78,13 @@ public class TokenizerResolver {
         unavailable.remove(failure);
     }
 
+    @Override
+    public Tokenizer resolve(String nameOrFile, Path file) throws IOException {
+        return resolved(nameOrFile, file).tokenizer();
+    }
+
     /**
-     * Resolves one {@code --tokenizer} argument.
+     * Resolves one {@code --tokenizer} argument of a command.
      *
      * @param command the command name, for messages
      * @param call the call, whose working directory relative files are resolved against
@@ -89,27 +94,32 @@ public class TokenizerResolver {
      *     (the message names the argument, the file and what was wrong)
      */
     ResolvedTokenizer resolve(String command, CommandContext call, String nameOrFile) throws CommandException {
+        try {
+            return resolved(nameOrFile, call.resolve(nameOrFile));
+        } catch (IOException e) {
+            throw new CommandException(command + ": --tokenizer " + e.getMessage(), e);
+        }
+    }
+
+    private ResolvedTokenizer resolved(String nameOrFile, Path file) throws IOException {
         var failure = unavailable.unavailable(nameOrFile);
         if (failure.isPresent()) {
-            throw new CommandException(command + ": --tokenizer '" + nameOrFile + "': " + failure.get().message());
+            throw new IOException("'" + nameOrFile + "': " + failure.get().message());
         }
         Tokenizer configured = named.get(nameOrFile);
         if (configured != null) {
             return new ResolvedTokenizer(nameOrFile, configured, Optional.empty());
         }
-        Path file = call.resolve(nameOrFile);
         if (!Files.isRegularFile(file)) {
-            throw new CommandException(command + ": --tokenizer '" + nameOrFile + "': no tokenizer has that name and "
-                    + file + " is not a file"
+            throw new IOException("'" + nameOrFile + "': no tokenizer has that name and " + file + " is not a file"
                     + (named.isEmpty() ? "" : " (configured tokenizers: " + named.keySet() + ")"));
         }
         try {
             return new ResolvedTokenizer(nameOrFile, loader.load(file), Optional.of(file));
         } catch (TokenizerFormatException e) {
-            throw new CommandException(command + ": --tokenizer '" + nameOrFile + "': " + e.getMessage());
+            throw new IOException("'" + nameOrFile + "': " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new CommandException(command + ": --tokenizer '" + nameOrFile + "': cannot read "
-                    + FileErrors.describe(file, e));
+            throw new IOException("'" + nameOrFile + "': cannot read " + FileErrors.describe(file, e), e);
         }
     }
 }
