@@ -7,6 +7,7 @@ import io.bertlab.model.bert.BertWeights;
 import io.bertlab.model.bert.BertWeightsCheck;
 import io.bertlab.model.bert.ModelDirectory;
 import io.bertlab.model.bert.Weight;
+import io.bertlab.model.bert.protobuf.ProtoReader;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;

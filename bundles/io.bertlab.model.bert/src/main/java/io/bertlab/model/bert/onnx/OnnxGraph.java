@@ -1,5 +1,6 @@
 package io.bertlab.model.bert.onnx;
 
+import io.bertlab.model.bert.protobuf.ProtoReader;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package io.bertlab.model.bert.onnx;
 
 import io.bertlab.model.bert.DType;
+import io.bertlab.model.bert.protobuf.ProtoReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;

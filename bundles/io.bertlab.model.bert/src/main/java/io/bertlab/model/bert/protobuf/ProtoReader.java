@@ -1,4 +1,4 @@
-package io.bertlab.model.bert.onnx;
+package io.bertlab.model.bert.protobuf;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -6,24 +6,24 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the protobuf wire format (varints, fixed 32/64-bit values, length-delimited fields) from a buffer, without
- * generated classes: ONNX import needs only a handful of fields. Length-delimited values are returned as slices of
- * the underlying buffer, so large tensors are not copied.
+ * generated classes: ONNX and TensorFlow import need only a handful of fields. Length-delimited values are returned as
+ * slices of the underlying buffer, so large tensors are not copied.
  */
-final class ProtoReader {
+public final class ProtoReader {
 
-    static final int VARINT = 0;
-    static final int FIXED64 = 1;
-    static final int LENGTH_DELIMITED = 2;
-    static final int FIXED32 = 5;
+    public static final int VARINT = 0;
+    public static final int FIXED64 = 1;
+    public static final int LENGTH_DELIMITED = 2;
+    public static final int FIXED32 = 5;
 
     private final ByteBuffer buffer;
     private int lastTag;
 
-    ProtoReader(ByteBuffer buffer) {
+    public ProtoReader(ByteBuffer buffer) {
         this.buffer = buffer.slice().order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    boolean hasMore() {
+    public boolean hasMore() {
         return buffer.hasRemaining();
     }
 
@@ -32,7 +32,7 @@ final class ProtoReader {
      *
      * @return the field number
      */
-    int nextField() {
+    public int nextField() {
         lastTag = (int) readVarint();
         int field = lastTag >>> 3;
         if (field == 0) {
@@ -41,11 +41,11 @@ final class ProtoReader {
         return field;
     }
 
-    int wireType() {
+    public int wireType() {
         return lastTag & 7;
     }
 
-    long readVarint() {
+    public long readVarint() {
         long result = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             byte b = next();
@@ -57,13 +57,24 @@ final class ProtoReader {
         throw new ProtoFormatException("varint longer than 10 bytes at byte " + buffer.position());
     }
 
-    float readFloat() {
+    public float readFloat() {
         expect(FIXED32);
         require(4);
         return buffer.getFloat();
     }
 
-    ByteBuffer readBytes() {
+    /**
+     * Reads a {@code fixed32} field.
+     *
+     * @return its 32 bits
+     */
+    public int readFixed32() {
+        expect(FIXED32);
+        require(4);
+        return buffer.getInt();
+    }
+
+    public ByteBuffer readBytes() {
         expect(LENGTH_DELIMITED);
         long length = readVarint();
         if (length < 0 || length > buffer.remaining()) {
@@ -75,14 +86,14 @@ final class ProtoReader {
         return slice;
     }
 
-    String readString() {
+    public String readString() {
         ByteBuffer bytes = readBytes();
         byte[] array = new byte[bytes.remaining()];
         bytes.get(array);
         return new String(array, StandardCharsets.UTF_8);
     }
 
-    ProtoReader readMessage() {
+    public ProtoReader readMessage() {
         return new ProtoReader(readBytes());
     }
 
@@ -92,7 +103,7 @@ final class ProtoReader {
      * @param into the values read so far
      * @return {@code into} with the new values
      */
-    long[] readInt64s(long[] into) {
+    public long[] readInt64s(long[] into) {
         if (wireType() == VARINT) {
             long[] grown = java.util.Arrays.copyOf(into, into.length + 1);
             grown[into.length] = readVarint();
@@ -107,7 +118,7 @@ final class ProtoReader {
         return values;
     }
 
-    void skip() {
+    public void skip() {
         switch (wireType()) {
             case VARINT -> readVarint();
             case FIXED64 -> advance(8);
@@ -142,10 +153,10 @@ final class ProtoReader {
     }
 
     /** The bytes are not a well-formed protobuf message. */
-    static final class ProtoFormatException extends RuntimeException {
+    public static final class ProtoFormatException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        ProtoFormatException(String message) {
+        public ProtoFormatException(String message) {
             super(message);
         }
     }
