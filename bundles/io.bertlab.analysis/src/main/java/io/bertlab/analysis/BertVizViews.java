@@ -42,7 +42,14 @@ public class BertVizViews implements HtmlViews {
                 + " to %.4f (convergence delta %.2e). Green raised the output, red lowered it.",
                 attribution.steps(), attribution.outputAtInput(), attribution.outputAtBaseline(),
                 attribution.outputAtInput() - attribution.outputAtBaseline() + attribution.convergenceDelta(),
-                attribution.convergenceDelta()))).append("</p>\n<p class=\"tokens\">");
+                attribution.convergenceDelta()))).append("</p>\n");
+        if (!attribution.converged()) {
+            body.append("<p class=\"warning\">").append(escape(String.format(Locale.ROOT, "Warning: the convergence"
+                    + " delta is %.1f %% of the output's change (more than %.0f %%): the scores are not trustworthy"
+                    + " yet; use more steps.", 100 * attribution.relativeConvergenceDelta(),
+                    100 * Attribution.CONVERGENCE_TOLERANCE))).append("</p>\n");
+        }
+        body.append("<p class=\"tokens\">");
         for (int i = 0; i < tokens.length; i++) {
             // colour strength relative to the largest |score|, so that every page uses its whole scale
             double strength = largest == 0 ? 0 : Math.abs(scores[i]) / largest;
@@ -54,7 +61,8 @@ public class BertVizViews implements HtmlViews {
         body.append("</p>\n");
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Word importance</title>\n"
                 + "<style>body{font-family:sans-serif;margin:2em;max-width:60em}.tokens{line-height:2.2em}"
-                + ".token{padding:.15em .3em;border-radius:.2em;font-family:monospace}</style></head><body>\n"
+                + ".token{padding:.15em .3em;border-radius:.2em;font-family:monospace}"
+                + ".warning{color:#a00;font-weight:bold}</style></head><body>\n"
                 + body + "</body></html>\n";
     }
 
@@ -184,6 +192,24 @@ public class BertVizViews implements HtmlViews {
 
     private static final String MODEL_VIEW = COMMON + String.join("\n",
             "const view = document.getElementById('view');",
+            // as in BertViz, a click on a miniature opens that head full size, with its tokens
+            "const detail = document.createElement('div'); detail.id = 'detail'; document.body.appendChild(detail);",
+            "function openHead(l, h) {",
+            "  detail.innerHTML = '';",
+            "  const title = document.createElement('h2'); title.textContent = 'Layer ' + l + ', head ' + h;",
+            "  detail.appendChild(title);",
+            "  const step = 22, top = 20, width = 520;",
+            "  const svg = el('svg', {width: width, height: top + tokens.length * step}, detail);",
+            "  lines(svg, l, h, 150, width - 150, step, top - 4, null);",
+            "  for (let i = 0; i < tokens.length; i++) {",
+            "    const b = data.sentence_b_start >= 0 && i >= data.sentence_b_start;",
+            "    for (const [x, anchor] of [[140, 'end'], [width - 140, 'start']]) {",
+            "      el('text', {x: x, y: top + i * step, 'text-anchor': anchor, fill: b ? '#335' : '#000',",
+            "        'font-style': b ? 'italic' : 'normal'}, svg).textContent = tokens[i];",
+            "    }",
+            "  }",
+            "  detail.scrollIntoView();",
+            "}",
             "const step = Math.max(3, Math.min(8, 240 / tokens.length)), size = tokens.length * step + 8;",
             "for (let l = 0; l < layers; l++) {",
             "  const row = document.createElement('div'); row.className = 'row';",
@@ -193,6 +219,7 @@ public class BertVizViews implements HtmlViews {
             "    lines(svg, l, h, 5, 55, step, 4, null);",
             "    cell.appendChild(svg); cell.append(document.createElement('br'), 'L' + l + ' H' + h);",
             "    cell.title = 'layer ' + l + ', head ' + h;",
+            "    cell.style.cursor = 'pointer'; cell.onclick = () => openHead(l, h);",
             "    row.appendChild(cell);",
             "  }",
             "  view.appendChild(row);",

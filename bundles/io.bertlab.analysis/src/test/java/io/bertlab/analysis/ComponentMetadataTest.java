@@ -30,7 +30,7 @@ class ComponentMetadataTest {
                 .map(c -> "OSGI-INF/io.bertlab.analysis." + c + ".xml").toList()),
                 new TreeSet<>(List.of(attributes.getValue("Service-Component").split(","))));
         // a provider of @ProviderType interfaces accepts only minor-compatible contracts
-        assertTrue(attributes.getValue("Import-Package").contains("io.bertlab.api.analysis;version=\"[1.0,1.1)\""),
+        assertTrue(attributes.getValue("Import-Package").contains("io.bertlab.api.analysis;version=\"[1.1,1.2)\""),
                 attributes.getValue("Import-Package"));
         for (String service : List.of("AttentionCapture", "AttentionPatterns", "AttentionTracer", "HtmlViews")) {
             assertTrue(attributes.getValue("Provide-Capability").contains("io.bertlab.api.analysis." + service),

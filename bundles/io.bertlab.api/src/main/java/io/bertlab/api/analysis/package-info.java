@@ -4,7 +4,7 @@
  * teaching.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.bertlab.api.analysis;
 
 import org.osgi.annotation.bundle.Export;
