@@ -11,6 +11,7 @@ import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.model.OutputSelector;
 import io.bertlab.api.model.Tensor;
+import io.bertlab.testing.CapturingContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.UsageException;
+import io.bertlab.testing.CapturingContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

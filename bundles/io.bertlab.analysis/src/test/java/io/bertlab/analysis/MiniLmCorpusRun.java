@@ -2,6 +2,7 @@ package io.bertlab.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.bertlab.testing.CapturingContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.model.HeadSpec;
+import io.bertlab.testing.CapturingContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.UsageException;
+import io.bertlab.testing.CapturingContext;
 import io.bertlab.testing.SharedData;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.tokenizer.TokenizerLoader;
+import io.bertlab.testing.CapturingContext;
 import io.bertlab.testing.SharedData;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
@@ -29,8 +30,8 @@ class PretrainingDataCommandTest {
     @TempDir
     Path folder;
 
-    private CommandCall call(String... arguments) {
-        return new CommandCall(folder, arguments);
+    private CapturingContext call(String... arguments) {
+        return new CapturingContext(folder, arguments);
     }
 
     private static String vocab() {
@@ -44,7 +45,7 @@ class PretrainingDataCommandTest {
     @Test
     void writesTheScriptsInstancesAsJsonLines() throws Exception {
         Path output = folder.resolve("instances.jsonl");
-        CommandCall call = call("--vocab", vocab(), "--input",
+        CapturingContext call = call("--vocab", vocab(), "--input",
                 reference("input/wikitext2-test-1-300.txt") + "," + reference("input/botchan-150-450.txt"),
                 "--output", output.toString(), "--dupe-factor", "2", "--seed", "7", "--whole-word-mask");
         assertEquals(0, new PretrainingDataCommand(LOADER).run(call));
@@ -71,7 +72,7 @@ class PretrainingDataCommandTest {
                         GoogleReferenceTest.tokens(instances.get(i).maskedLabels(), vocabulary));
             }
         }
-        String progress = call.printedErrors();
+        String progress = call.errText();
         assertTrue(progress.contains("pass 2/2"), progress);
         assertTrue(progress.contains("wrote " + expected.size() + " instances"), progress);
     }
@@ -84,7 +85,7 @@ class PretrainingDataCommandTest {
             return BertBaseUncased.tokenizer();
         });
         Path output = folder.resolve("hf.jsonl");
-        CommandCall call = call("--tokenizer", "uncased", "--input", reference("input/wikitext2-test-1-300.txt"),
+        CapturingContext call = call("--tokenizer", "uncased", "--input", reference("input/wikitext2-test-1-300.txt"),
                 "--output", output.toString(), "--compat", "hf", "--dupe-factor", "3", "--max-seq-length", "64");
         assertEquals(0, command.run(call));
         Vocabulary vocabulary = Vocabulary.of(BertBaseUncased.tokenizer());
@@ -102,7 +103,7 @@ class PretrainingDataCommandTest {
         }
         assertEquals(0.15, (double) masked / candidates, 0.01, "masked share over " + candidates + " tokens");
         // a tokenizer.json file works as --tokenizer too
-        CommandCall file = call("--tokenizer", SharedData.require("tokenizers/bert-base-uncased/tokenizer.json")
+        CapturingContext file = call("--tokenizer", SharedData.require("tokenizers/bert-base-uncased/tokenizer.json")
                 .toString(), "--input", reference("input/wikitext2-test-1-300.txt"), "--output", "file.jsonl",
                 "--dupe-factor", "1", "--seed", "0");
         assertEquals(0, new PretrainingDataCommand(LOADER).run(file));
@@ -138,10 +139,10 @@ class PretrainingDataCommandTest {
         assertEquals(1, e.exitStatus());
         assertTrue(e.getMessage().contains("no negatives from other documents"), e.getMessage());
 
-        CommandCall allowed = call("--vocab", vocab(), "--input", botchan, "--output", "out.jsonl", "--dupe-factor",
+        CapturingContext allowed = call("--vocab", vocab(), "--input", botchan, "--output", "out.jsonl", "--dupe-factor",
                 "1", "--allow-single-document");
         assertEquals(0, new PretrainingDataCommand(LOADER).run(allowed));
-        assertTrue(allowed.printedErrors().contains("warning: "), allowed.printedErrors());
+        assertTrue(allowed.errText().contains("warning: "), allowed.errText());
         assertTrue(Files.size(folder.resolve("out.jsonl")) > 0);
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bertlab.analysis.BertVizViews;
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.UsageException;
+import io.bertlab.testing.CapturingContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,6 +13,7 @@ import io.bertlab.api.command.UsageException;
 import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.TokenizerProperties;
+import io.bertlab.testing.CapturingContext;
 import io.bertlab.testing.SharedData;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +33,14 @@ class CompareTokenizersCommandTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Runs the command in the shared tokenizers folder, so that files are given as they are in the docs. */
-    private static CommandCall run(TokenizerResolver resolver, String input, String... arguments) throws Exception {
-        CommandCall call = new CommandCall(SharedData.require("tokenizers"), input, arguments);
+    private static CapturingContext run(TokenizerResolver resolver, String input, String... arguments) throws Exception {
+        CapturingContext call = CapturingContext.withInput(SharedData.require("tokenizers"), input, arguments);
         assertEquals(0, new CompareTokenizersCommand(resolver).run(call));
         return call;
     }
 
     private static String run(String... arguments) throws Exception {
-        return run(new TokenizerResolver(TestLoader.LOADER), "", arguments).printed();
+        return run(new TokenizerResolver(TestLoader.LOADER), "", arguments).outText();
     }
 
     private static Tokenizer load(String file) throws Exception {
@@ -113,7 +114,7 @@ class CompareTokenizersCommandTest {
         // the emoji is in neither BERT vocabulary; byte-level BPE (GPT-2) has no unknown token at all
         String input = SENTENCE + "\nObrigado 🙂\n";
         String out = run(new TokenizerResolver(TestLoader.LOADER), input, "--tokenizer", BERTIMBAU, "--tokenizer",
-                "gpt2/tokenizer.json", "--input", "-").printed();
+                "gpt2/tokenizer.json", "--input", "-").outText();
         assertTrue(out.contains("text 2 (2 words): Obrigado 🙂"), out);
         assertTrue(out.contains("Summary of 2 texts (6 words):"), out);
         String bertimbauLine = line(out, "  " + BERTIMBAU + " ");
@@ -129,7 +130,7 @@ class CompareTokenizersCommandTest {
         TokenizerResolver resolver = new TokenizerResolver(TestLoader.LOADER);
         resolver.addTokenizer(load(BERTIMBAU), Map.of(TokenizerProperties.NAME, "bertimbau"));
         String out = run(resolver, "", "--tokenizer", "bertimbau", "--tokenizer", MBERT, "--format", "jsonl",
-                SENTENCE).printed();
+                SENTENCE).outText();
         assertEquals(List.of("bertimbau", MBERT), fieldNames(MAPPER.readTree(out.strip()).get("tokenizers")));
     }
 

@@ -14,6 +14,7 @@ import io.bertlab.api.tokenizer.Padding;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.TokenizerLoader;
 import io.bertlab.api.tokenizer.Truncation;
+import io.bertlab.testing.CapturingContext;
 import io.bertlab.testing.SharedData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,9 @@ class TokenizeCommandTest {
 
     private static String run(String... arguments) throws Exception {
         Path dir = SharedData.require("tokenizers/bert-base-multilingual-uncased");
-        CommandCall call = new CommandCall(dir, "Quero um cartão adicional\n", arguments);
+        CapturingContext call = CapturingContext.withInput(dir, "Quero um cartão adicional\n", arguments);
         assertEquals(0, new TokenizeCommand(LOADER).run(call));
-        return call.printed();
+        return call.outText();
     }
 
     @Test

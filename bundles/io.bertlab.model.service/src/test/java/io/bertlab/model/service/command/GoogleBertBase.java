@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.model.Batch;
 import io.bertlab.api.model.ModelProperties;
 import io.bertlab.model.bert.tensorflow.TensorFlowBertImporter;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.bertlab.testing.CapturingContext;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,9 +50,10 @@ final class GoogleBertBase {
         assertTrue(Files.isRegularFile(jar), jar + " must exist (maven-dependency-plugin copies it)");
         // 'mvn clean' imports again
         if (!imported && !Files.exists(directory.resolve(ModelProperties.TOKENIZER_FILE))) {
-            Context context = new Context("--tensorflow", jar.toString(), "--output", directory.toString());
+            CapturingContext context = new CapturingContext(Path.of(""), "--tensorflow", jar.toString(), "--output",
+                    directory.toString());
             assertEquals(0, new ImportModelCommand().run(context));
-            System.out.print(context.output());
+            System.out.print(context.outText() + context.errText());
         }
         imported = true;
         return directory;
@@ -115,46 +111,5 @@ final class GoogleBertBase {
             }
         }
         return new Batch(ids, types, mask);
-    }
-
-    /** Runs a command with captured output. */
-    private static final class Context implements CommandContext {
-
-        private final List<String> arguments;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-        Context(String... arguments) {
-            this.arguments = List.of(arguments);
-        }
-
-        String output() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public List<String> arguments() {
-            return arguments;
-        }
-
-        @Override
-        public PrintStream out() {
-            return out;
-        }
-
-        @Override
-        public PrintStream err() {
-            return out;
-        }
-
-        @Override
-        public InputStream in() {
-            return new ByteArrayInputStream(new byte[0]);
-        }
-
-        @Override
-        public Path workingDirectory() {
-            return Path.of("").toAbsolutePath();
-        }
     }
 }

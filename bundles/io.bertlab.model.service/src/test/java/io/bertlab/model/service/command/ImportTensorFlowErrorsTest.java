@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.UsageException;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import io.bertlab.testing.CapturingContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,32 +71,6 @@ class ImportTensorFlowErrorsTest {
     }
 
     private int run(String... arguments) throws Exception {
-        PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-        return new ImportModelCommand().run(new CommandContext() {
-            @Override
-            public List<String> arguments() {
-                return List.of(arguments);
-            }
-
-            @Override
-            public PrintStream out() {
-                return discard;
-            }
-
-            @Override
-            public PrintStream err() {
-                return discard;
-            }
-
-            @Override
-            public InputStream in() {
-                return new ByteArrayInputStream(new byte[0]);
-            }
-
-            @Override
-            public Path workingDirectory() {
-                return temp;
-            }
-        });
+        return new ImportModelCommand().run(new CapturingContext(temp, arguments));
     }
 }
