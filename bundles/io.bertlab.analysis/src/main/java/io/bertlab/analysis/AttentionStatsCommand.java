@@ -7,6 +7,7 @@ import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.CommandProperties;
 import io.bertlab.api.command.FileErrors;
+import io.bertlab.api.command.OutputFiles;
 import io.bertlab.api.command.TextLines;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.model.EngineProperties;
@@ -80,7 +81,7 @@ public class AttentionStatsCommand implements Command {
         }
         Path output = arguments.value("--output").map(context::resolve).orElse(null);
         if (output != null) {
-            OutputFile.check(NAME, output);
+            OutputFiles.check(NAME, output);
         }
         List<String> texts = texts(input, limit);
         List<HeadStatistics> statistics;
@@ -96,7 +97,7 @@ public class AttentionStatsCommand implements Command {
         if (output == null) {
             context.out().print(result);
         } else {
-            OutputFile.write(NAME, output, result);
+            OutputFiles.write(NAME, output, result);
             context.err().println(NAME + ": wrote " + output);
         }
         return 0;

@@ -6,6 +6,7 @@ import io.bertlab.api.command.Command;
 import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.CommandProperties;
+import io.bertlab.api.command.OutputFiles;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.model.EngineProperties;
 import io.bertlab.api.model.Model;
@@ -65,7 +66,7 @@ public class AttentionViewCommand implements Command {
         }
         String textA = arguments.positional().get(0);
         String textB = arguments.positional().size() == 2 ? arguments.positional().get(1) : null;
-        OutputFile.check(NAME, output);
+        OutputFiles.check(NAME, output);
         AttentionMap map;
         try (OpenedModel opened = resolver.open(modelName, context.resolve(modelName),
                 arguments.value("--engine").orElse(EngineProperties.JAVA),
@@ -83,7 +84,7 @@ public class AttentionViewCommand implements Command {
             throw new CommandException(NAME + ": " + e.getMessage(), e);
         }
         BertVizViews views = new BertVizViews();
-        OutputFile.write(NAME, output, view.equals("head") ? views.headView(map) : views.modelView(map));
+        OutputFiles.write(NAME, output, view.equals("head") ? views.headView(map) : views.modelView(map));
         context.err().println(NAME + ": wrote " + output + " (" + map.tokens().length + " tokens, " + map.layers()
                 + " layers of " + map.heads() + " heads)");
         return 0;

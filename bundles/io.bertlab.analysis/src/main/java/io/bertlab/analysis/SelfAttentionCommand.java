@@ -5,6 +5,7 @@ import io.bertlab.api.command.Arguments;
 import io.bertlab.api.command.Command;
 import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.CommandProperties;
+import io.bertlab.api.command.OutputFiles;
 import io.bertlab.api.command.UsageException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -63,14 +64,14 @@ public class SelfAttentionCommand implements Command {
         }
         Path html = arguments.value("--html").map(context::resolve).orElse(null);
         if (html != null) {
-            OutputFile.check(NAME, html);
+            OutputFiles.check(NAME, html);
         }
         SelfAttentionTracer.Weights weights = SelfAttentionTracer.weights(size, seed);
         SelfAttentionTrace trace = SelfAttentionTracer.trace(SelfAttentionTracer.input(tokens, size, seed), heads,
                 weights);
         context.out().print(TraceReport.text(trace, weights, seed));
         if (html != null) {
-            OutputFile.write(NAME, html, TraceReport.html(trace, weights, seed));
+            OutputFiles.write(NAME, html, TraceReport.html(trace, weights, seed));
             context.err().println(NAME + ": wrote " + html);
         }
         return 0;

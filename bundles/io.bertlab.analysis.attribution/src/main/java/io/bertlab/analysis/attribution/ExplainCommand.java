@@ -8,6 +8,7 @@ import io.bertlab.api.command.Command;
 import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.CommandProperties;
+import io.bertlab.api.command.OutputFiles;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.model.Batch;
 import io.bertlab.api.model.EngineProperties;
@@ -110,7 +111,7 @@ public class ExplainCommand implements Command {
         }
         Path html = arguments.value("--html").map(context::resolve).orElse(null);
         if (html != null) {
-            OutputFile.check(NAME, html);
+            OutputFiles.check(NAME, html);
         }
         Explanation explanation;
         try (OpenedModel opened = resolver.open(modelName, context.resolve(modelName),
@@ -157,7 +158,7 @@ public class ExplainCommand implements Command {
                     100 * Attribution.CONVERGENCE_TOLERANCE, 4 * steps));
         }
         if (html != null) {
-            OutputFile.write(NAME, html, views.wordImportance(attribution));
+            OutputFiles.write(NAME, html, views.wordImportance(attribution));
             context.err().println(NAME + ": wrote " + html);
         }
         return 0;
