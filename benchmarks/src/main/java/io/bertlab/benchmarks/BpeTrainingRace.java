@@ -2,7 +2,6 @@ package io.bertlab.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bertlab.api.progress.ProgressListener;
 import io.bertlab.api.tokenizer.TokenizerLoader;
 import io.bertlab.api.tokenizer.TrainerSettings;
 import io.bertlab.api.tokenizer.TrainingResult;
@@ -61,8 +60,8 @@ public final class BpeTrainingRace {
         for (int round = 0; round < rounds; round++) {
             hf[round] = trainWithHuggingFace(script, work.resolve("hf.json"), files);
             long start = System.nanoTime();
-            TrainingResult result = new BpeTokenizerTrainer(loader, ProgressListener.NONE)
-                    .train(new CorpusFiles(files), settings, null);
+            TrainingResult result = new BpeTokenizerTrainer(loader).train(new CorpusFiles(files), settings,
+                    null);
             bertlab[round] = (System.nanoTime() - start) / 1e6;
             result.save(work.resolve("bertlab.json"));
             System.out.printf("round %d: hf %.0f ms, bertlab %.0f ms%n", round + 1, hf[round], bertlab[round]);

@@ -9,7 +9,7 @@
  * bindings report them (not UTF-16 units, not UTF-8 bytes).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.bertlab.api.tokenizer;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,21 +16,23 @@ import java.util.function.BiFunction;
  * pipeline, learn merges, write the model. Each trainer supplies its usual pipeline, defaults and model object.
  *
  * @param usualPipeline the {@code tokenizer.json} parts used when no template is given
+ * @param normalizer how the settings normalize the usual pipeline
  * @param defaultPrefix the continuing-subword prefix when the settings give none, or null
  * @param baseAlphabet code points always in the alphabet besides the settings' initial alphabet
  * @param defaultUnkToken the unknown token when {@code unk_token} is not among the model options, or null
  * @param model the model object of {@code tokenizer.json}, from the vocabulary and the resolved configuration
  */
-record BpeFamilyTraining(String usualPipeline, String defaultPrefix, Set<Integer> baseAlphabet,
-        String defaultUnkToken, BiFunction<BpeVocabulary, ModelSettings, Map<String, Object>> model) {
+record BpeFamilyTraining(String usualPipeline, UsualNormalizer normalizer, String defaultPrefix,
+        Set<Integer> baseAlphabet, String defaultUnkToken,
+        BiFunction<BpeVocabulary, ModelSettings, Map<String, Object>> model) {
 
     /** The options the model object needs. */
     record ModelSettings(String unkToken, String continuingSubwordPrefix, String endOfWordSuffix) {
     }
 
-    /** The template's pipeline, or this family's usual one. */
-    PipelineJson pipeline(Tokenizer template) {
-        return PipelineJson.of(template, usualPipeline);
+    /** The template's pipeline, or this family's usual one normalized as the settings ask. */
+    PipelineJson pipeline(Tokenizer template, TrainerSettings settings) {
+        return normalizer.pipeline(template, usualPipeline, settings);
     }
 
     TrainedTokenizer train(Iterable<String> corpus, TrainerSettings settings, PipelineJson pipeline,

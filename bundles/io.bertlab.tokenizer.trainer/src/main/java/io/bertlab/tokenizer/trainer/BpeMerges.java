@@ -1,6 +1,7 @@
 package io.bertlab.tokenizer.trainer;
 
 import io.bertlab.api.progress.ProgressListener;
+import io.bertlab.api.tokenizer.TrainingResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -51,10 +52,10 @@ final class BpeMerges {
     static BpeVocabulary train(Map<String, Long> wordCounts, BpeConfig config, ProgressListener progress) {
         BpeMerges trainer = new BpeMerges(config);
         trainer.run(wordCounts, progress);
-        List<LearnedMerge> learned = new ArrayList<>(trainer.merges.size());
+        List<TrainingResult.Merge> learned = new ArrayList<>(trainer.merges.size());
         for (int i = 0; i < trainer.merges.size(); i++) {
             int[] m = trainer.merges.get(i);
-            learned.add(new LearnedMerge(trainer.idToToken.get(m[0]), trainer.idToToken.get(m[1]),
+            learned.add(new TrainingResult.Merge(trainer.idToToken.get(m[0]), trainer.idToToken.get(m[1]),
                     trainer.mergeCounts.get(i)));
         }
         Map<String, Integer> vocabulary = new LinkedHashMap<>();

@@ -14,7 +14,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Character-level BPE, as HuggingFace's {@code BpeTrainer}. Model options: {@code unk_token},
- * {@code max_token_length}. Usual pipeline: the Whitespace pre-tokenizer.
+ * {@code max_token_length}. Usual pipeline: the Whitespace pre-tokenizer, normalized as the settings ask
+ * (CharBPETokenizer's NFD, StripAccents, Lowercase).
  */
 @Component(service = TokenizerTrainer.class,
         property = {TokenizerProperties.MODEL + "=BPE", TrainerNames.PROPERTY + "=" + TrainerNames.BPE})
@@ -22,10 +23,9 @@ public final class BpeTokenizerTrainer implements TokenizerTrainer {
 
     static final BpeFamilyTraining TRAINING = new BpeFamilyTraining("""
             {"normalizer": null, "pre_tokenizer": {"type": "Whitespace"}, "post_processor": null, "decoder": null}
-            """, null, Set.of(), null, ModelJson::bpe);
+            """, UsualNormalizer.SEQUENCE, null, Set.of(), null, ModelJson::bpe);
 
     private final TokenizerLoader loader;
-    private final ProgressListener progress;
 
     /**
      * The service.
@@ -35,22 +35,12 @@ public final class BpeTokenizerTrainer implements TokenizerTrainer {
     @Activate
     public BpeTokenizerTrainer(@Reference(target = "(" + TokenizerProperties.IMPLEMENTATION + "="
             + TokenizerProperties.IMPLEMENTATION_BERTLAB + ")") TokenizerLoader loader) {
-        this(loader, ProgressListener.NONE);
-    }
-
-    /**
-     * A trainer reporting progress.
-     *
-     * @param loader bertlab's tokenizer loader
-     * @param progress receives words counted and merges learned
-     */
-    public BpeTokenizerTrainer(TokenizerLoader loader, ProgressListener progress) {
         this.loader = loader;
-        this.progress = progress;
     }
 
     @Override
-    public TrainingResult train(Iterable<String> corpus, TrainerSettings settings, Tokenizer template) {
-        return TRAINING.train(corpus, settings, TRAINING.pipeline(template), loader, progress);
+    public TrainingResult train(Iterable<String> corpus, TrainerSettings settings, Tokenizer template,
+            ProgressListener progress) {
+        return TRAINING.train(corpus, settings, TRAINING.pipeline(template, settings), loader, progress);
     }
 }

@@ -1,5 +1,6 @@
 package io.bertlab.tokenizer.trainer;
 
+import io.bertlab.api.tokenizer.TrainingResult;
 import java.util.List;
 import java.util.Map;
 
@@ -9,5 +10,5 @@ import java.util.Map;
  * @param vocabulary token to id, in id order
  * @param merges the merges in the order learned
  */
-record BpeVocabulary(Map<String, Integer> vocabulary, List<LearnedMerge> merges) {
+record BpeVocabulary(Map<String, Integer> vocabulary, List<TrainingResult.Merge> merges) {
 }

@@ -14,7 +14,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Byte-level BPE (GPT-2, RoBERTa), as HuggingFace's {@code BpeTrainer} with the byte-level alphabet always kept. Model
- * options: {@code unk_token}, {@code max_token_length}. Usual pipeline: the ByteLevel pre-tokenizer and decoder.
+ * options: {@code unk_token}, {@code max_token_length}. Usual pipeline: the ByteLevel pre-tokenizer and decoder,
+ * normalized as the settings ask (ByteLevelBPETokenizer's NFD, StripAccents, Lowercase).
  */
 @Component(service = TokenizerTrainer.class,
         property = {TokenizerProperties.MODEL + "=BPE", TrainerNames.PROPERTY + "=" + TrainerNames.BYTE_LEVEL_BPE})
@@ -25,10 +26,9 @@ public final class ByteLevelBpeTokenizerTrainer implements TokenizerTrainer {
              "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": true},
              "post_processor": null,
              "decoder": {"type": "ByteLevel", "add_prefix_space": true, "trim_offsets": true, "use_regex": true}}
-            """, null, ByteLevelAlphabet.characters(), null, ModelJson::bpe);
+            """, UsualNormalizer.SEQUENCE, null, ByteLevelAlphabet.characters(), null, ModelJson::bpe);
 
     private final TokenizerLoader loader;
-    private final ProgressListener progress;
 
     /**
      * The service.
@@ -38,22 +38,12 @@ public final class ByteLevelBpeTokenizerTrainer implements TokenizerTrainer {
     @Activate
     public ByteLevelBpeTokenizerTrainer(@Reference(target = "(" + TokenizerProperties.IMPLEMENTATION + "="
             + TokenizerProperties.IMPLEMENTATION_BERTLAB + ")") TokenizerLoader loader) {
-        this(loader, ProgressListener.NONE);
-    }
-
-    /**
-     * A trainer reporting progress.
-     *
-     * @param loader bertlab's tokenizer loader
-     * @param progress receives words counted and merges learned
-     */
-    public ByteLevelBpeTokenizerTrainer(TokenizerLoader loader, ProgressListener progress) {
         this.loader = loader;
-        this.progress = progress;
     }
 
     @Override
-    public TrainingResult train(Iterable<String> corpus, TrainerSettings settings, Tokenizer template) {
-        return TRAINING.train(corpus, settings, TRAINING.pipeline(template), loader, progress);
+    public TrainingResult train(Iterable<String> corpus, TrainerSettings settings, Tokenizer template,
+            ProgressListener progress) {
+        return TRAINING.train(corpus, settings, TRAINING.pipeline(template, settings), loader, progress);
     }
 }

@@ -1,5 +1,6 @@
 package io.bertlab.tokenizer.trainer;
 
+import io.bertlab.api.tokenizer.TrainingResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ final class ModelJson {
         model.put("ignore_merges", false);
         model.put("vocab", vocabulary.vocabulary());
         List<Object> merges = new ArrayList<>();
-        for (LearnedMerge merge : vocabulary.merges()) {
+        for (TrainingResult.Merge merge : vocabulary.merges()) {
             merges.add(List.of(merge.left(), merge.right()));
         }
         model.put("merges", merges);

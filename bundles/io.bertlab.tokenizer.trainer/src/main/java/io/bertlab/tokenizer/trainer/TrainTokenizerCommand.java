@@ -8,9 +8,9 @@ import io.bertlab.api.command.FileErrors;
 import io.bertlab.api.command.CommandProperties;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.progress.ProgressListener;
-import io.bertlab.api.tokenizer.TokenizerLoader;
-import io.bertlab.api.tokenizer.TokenizerProperties;
+import io.bertlab.api.tokenizer.TokenizerTrainer;
 import io.bertlab.api.tokenizer.TrainerSettings;
+import io.bertlab.api.tokenizer.TrainingResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,11 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
-/** {@code bertlab train-tokenizer}: learns a vocabulary from text files and writes {@code tokenizer.json}. */
+/**
+ * {@code bertlab train-tokenizer}: learns a vocabulary from text files and writes {@code tokenizer.json}, with the
+ * {@link TokenizerTrainer} service registered under the {@code --model} name ({@link TrainerNames#PROPERTY}).
+ */
 @Component(service = Command.class)
 @CommandProperties(name = "train-tokenizer", summary = "Learn a BPE, byte-level BPE, WordPiece or Unigram tokenizer"
         + " from text files")
@@ -34,19 +38,16 @@ public final class TrainTokenizerCommand implements Command {
     private static final Set<String> FLAGS = Set.of("--lowercase", "--strip-accents");
     private static final Set<String> VALUED = Set.of("--model", "--vocab-size", "--min-frequency",
             "--special-tokens", "--show-merges", "--output");
-
-    private final TokenizerLoader loader;
+    private static final Set<String> BUILT_IN = Set.of(TrainerNames.BPE, TrainerNames.BYTE_LEVEL_BPE,
+            TrainerNames.WORDPIECE, TrainerNames.UNIGRAM);
 
     /**
-     * The command.
-     *
-     * @param loader bertlab's tokenizer loader, which reads the trained file back
+     * The trainers with a name, with their service properties, in DS's order (ascending service ranking, so the last
+     * of one name is the one to use); DS replaces the list as trainers come and go.
      */
-    @Activate
-    public TrainTokenizerCommand(@Reference(target = "(" + TokenizerProperties.IMPLEMENTATION + "="
-            + TokenizerProperties.IMPLEMENTATION_BERTLAB + ")") TokenizerLoader loader) {
-        this.loader = loader;
-    }
+    @Reference(service = TokenizerTrainer.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, target = "(" + TrainerNames.PROPERTY + "=*)")
+    volatile List<Map.Entry<Map<String, Object>, TokenizerTrainer>> trainers = List.of();
 
     @Override
     public String help() {
@@ -104,45 +105,22 @@ public final class TrainTokenizerCommand implements Command {
         boolean lowercase = arguments.has("--lowercase");
         boolean stripAccents = arguments.has("--strip-accents");
         int showMerges = arguments.intValue("--show-merges", 0);
+        TokenizerTrainer trainer = trainer(model);
+        if (model.equals(TrainerNames.UNIGRAM) && showMerges > 0) {
+            throw new UsageException("train-tokenizer: --show-merges applies to merge-based models, not unigram");
+        }
         ProgressListener progress = new StderrProgress(context.err());
-        Iterable<String> corpus = new CorpusFiles(files);
-        Map<String, String> options = new LinkedHashMap<>();
-        TrainedTokenizer trained;
+        TrainingResult trained;
         try {
-            switch (model) {
-                case TrainerNames.BPE, TrainerNames.BYTE_LEVEL_BPE, TrainerNames.WORDPIECE -> {
-                    BpeFamilyTraining training = model.equals(TrainerNames.BPE) ? BpeTokenizerTrainer.TRAINING
-                            : model.equals(TrainerNames.WORDPIECE) ? WordPieceTokenizerTrainer.TRAINING
-                            : ByteLevelBpeTokenizerTrainer.TRAINING;
-                    if (model.equals(TrainerNames.BPE) && specials.contains("[UNK]")) {
-                        options.put("unk_token", "[UNK]");
-                    } else if (model.equals(TrainerNames.BPE) && specials.contains("<unk>")) {
-                        options.put("unk_token", "<unk>");
-                    }
-                    TrainerSettings settings = new TrainerSettings(vocabSize, minFrequency, specials, 0,
-                            List.of(), "", "", options);
-                    PipelineJson pipeline = normalized(training.pipeline(null), model, lowercase, stripAccents);
-                    trained = training.train(corpus, settings, pipeline, loader, progress);
-                }
-                case TrainerNames.UNIGRAM -> {
-                    if (showMerges > 0) {
-                        throw new UsageException("train-tokenizer: --show-merges applies to merge-based models, not "
-                                + "unigram");
-                    }
-                    if (specials.contains("[UNK]")) {
-                        options.put("unk_token", "[UNK]");
-                    }
-                    TrainerSettings settings = new TrainerSettings(vocabSize, minFrequency, specials, 0,
-                            List.of(), "", "", options);
-                    PipelineJson pipeline = normalized(PipelineJson.parse(UnigramTokenizerTrainer.USUAL_PIPELINE),
-                            model, lowercase, stripAccents);
-                    trained = new UnigramTokenizerTrainer(loader, progress).trainWith(corpus, settings, pipeline);
-                }
-                default -> throw new UsageException("train-tokenizer: unknown --model '" + model
-                        + "'; expected bpe, byte-level-bpe, wordpiece or unigram");
-            }
+            TrainerSettings settings = new TrainerSettings(vocabSize, minFrequency, specials, 0, List.of(), "", "",
+                    modelOptions(model, specials))
+                    // lower-casing only when asked (even for WordPiece); accents as BERT's normalizer decides unless asked
+                    .withNormalization(lowercase, stripAccents ? Boolean.TRUE : null);
+            trained = trainer.train(new CorpusFiles(files), settings, null, progress);
         } catch (UncheckedIOException e) {
             throw new CommandException(FileErrors.describe(e.getCause()), e.getCause());
+        } catch (IOException e) {
+            throw new CommandException(FileErrors.describe(e), e);
         } catch (IllegalArgumentException e) {
             // the trainers' contract for settings or a corpus that cannot make a vocabulary (see TokenizerTrainer)
             throw new CommandException("cannot learn a vocabulary from " + describe(files) + ": " + e.getMessage(), e);
@@ -152,39 +130,49 @@ public final class TrainTokenizerCommand implements Command {
         } catch (IOException e) {
             throw new CommandException("cannot write " + output + ": " + FileErrors.describe(e), e);
         }
-        List<LearnedMerge> merges = trained.merges();
+        List<TrainingResult.Merge> merges = trained.merges();
         for (int i = 0; i < Math.min(showMerges, merges.size()); i++) {
-            LearnedMerge m = merges.get(i);
+            TrainingResult.Merge m = merges.get(i);
             context.out().printf("%d. %s + %s (seen %d times)%n", i + 1, m.left(), m.right(), m.count());
         }
         context.out().printf("wrote %s: %d tokens%n", output, trained.tokenizer().vocabularySize());
         return 0;
     }
 
-    private static String describe(List<Path> files) {
-        return files.size() == 1 ? files.get(0).toString() : files.size() + " files (" + files.get(0) + ", ...)";
+    /** The trainer service of that name; the highest-ranked one when several claim it. */
+    private TokenizerTrainer trainer(String model) throws CommandException {
+        TokenizerTrainer found = null;
+        for (Map.Entry<Map<String, Object>, TokenizerTrainer> t : trainers) {
+            if (model.equals(t.getKey().get(TrainerNames.PROPERTY))) {
+                found = t.getValue();
+            }
+        }
+        if (found == null && BUILT_IN.contains(model)) {
+            // this bundle's own trainer, unsatisfied: not the user's typo
+            throw new CommandException("the " + model + " trainer service is not available (it needs bertlab's"
+                    + " tokenizer loader)");
+        }
+        if (found == null) {
+            throw new UsageException("train-tokenizer: unknown --model '" + model
+                    + "'; expected bpe, byte-level-bpe, wordpiece or unigram");
+        }
+        return found;
     }
 
-    /** The usual pipeline with the normalizer the flags ask for (WordPiece keeps BERT's own, set by the flags). */
-    private static PipelineJson normalized(PipelineJson pipeline, String model, boolean lowercase,
-            boolean stripAccents) {
-        if (model.equals(TrainerNames.WORDPIECE)) {
-            Map<String, Object> bert = new LinkedHashMap<>();
-            bert.put("type", "BertNormalizer");
-            bert.put("clean_text", true);
-            bert.put("handle_chinese_chars", true);
-            bert.put("strip_accents", stripAccents ? Boolean.TRUE : null);
-            bert.put("lowercase", lowercase);
-            return pipeline.withNormalizer(bert);
+    /** The unknown token, when the special tokens hold the one this model's users expect. */
+    private static Map<String, String> modelOptions(String model, List<String> specials) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (model.equals(TrainerNames.BPE) && specials.contains("[UNK]")) {
+            options.put("unk_token", "[UNK]");
+        } else if (model.equals(TrainerNames.BPE) && specials.contains("<unk>")) {
+            options.put("unk_token", "<unk>");
+        } else if (model.equals(TrainerNames.UNIGRAM) && specials.contains("[UNK]")) {
+            options.put("unk_token", "[UNK]");
         }
-        List<Object> steps = new ArrayList<>();
-        if (stripAccents) {
-            steps.add(Map.of("type", "NFD"));
-            steps.add(Map.of("type", "StripAccents"));
-        }
-        if (lowercase) {
-            steps.add(Map.of("type", "Lowercase"));
-        }
-        return steps.isEmpty() ? pipeline : pipeline.withNormalizer(Map.of("type", "Sequence", "normalizers", steps));
+        return options;
+    }
+
+    private static String describe(List<Path> files) {
+        return files.size() == 1 ? files.get(0).toString() : files.size() + " files (" + files.get(0) + ", ...)";
     }
 }

@@ -15,9 +15,9 @@ final class TrainedTokenizer implements TrainingResult {
 
     private final String json;
     private final Tokenizer tokenizer;
-    private final List<LearnedMerge> merges;
+    private final List<Merge> merges;
 
-    private TrainedTokenizer(String json, Tokenizer tokenizer, List<LearnedMerge> merges) {
+    private TrainedTokenizer(String json, Tokenizer tokenizer, List<Merge> merges) {
         this.json = json;
         this.tokenizer = tokenizer;
         this.merges = List.copyOf(merges);
@@ -31,7 +31,7 @@ final class TrainedTokenizer implements TrainingResult {
      * @param merges the merges learned, in order (none for models without merges)
      * @return the result
      */
-    static TrainedTokenizer of(String json, TokenizerLoader loader, List<LearnedMerge> merges) {
+    static TrainedTokenizer of(String json, TokenizerLoader loader, List<Merge> merges) {
         try {
             Path file = Files.createTempFile("bertlab-trained-", ".json");
             try {
@@ -50,8 +50,8 @@ final class TrainedTokenizer implements TrainingResult {
         return json;
     }
 
-    /** @return the merges learned in order, with their counts; empty for Unigram */
-    List<LearnedMerge> merges() {
+    @Override
+    public List<Merge> merges() {
         return merges;
     }
 

@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Reference;
  * Unigram, as HuggingFace's {@code UnigramTrainer} (SentencePiece's EM and pruning). Model options, with their
  * defaults: {@code unk_token} ({@code <unk>}), {@code shrinking_factor} (0.75), {@code n_sub_iterations} (2),
  * {@code max_piece_length} (16), {@code seed_size} (1000000). Usual pipeline: the Metaspace pre-tokenizer and
- * decoder.
+ * decoder, normalized as the settings ask (NFD, StripAccents, Lowercase).
  */
 @Component(service = TokenizerTrainer.class,
         property = {TokenizerProperties.MODEL + "=Unigram", TrainerNames.PROPERTY + "=" + TrainerNames.UNIGRAM})
@@ -33,7 +33,6 @@ public final class UnigramTokenizerTrainer implements TokenizerTrainer {
             """;
 
     private final TokenizerLoader loader;
-    private final ProgressListener progress;
 
     /**
      * The service.
@@ -43,27 +42,19 @@ public final class UnigramTokenizerTrainer implements TokenizerTrainer {
     @Activate
     public UnigramTokenizerTrainer(@Reference(target = "(" + TokenizerProperties.IMPLEMENTATION + "="
             + TokenizerProperties.IMPLEMENTATION_BERTLAB + ")") TokenizerLoader loader) {
-        this(loader, ProgressListener.NONE);
-    }
-
-    /**
-     * A trainer reporting progress.
-     *
-     * @param loader bertlab's tokenizer loader
-     * @param progress receives words counted and EM rounds
-     */
-    public UnigramTokenizerTrainer(TokenizerLoader loader, ProgressListener progress) {
         this.loader = loader;
-        this.progress = progress;
     }
 
     @Override
-    public TrainingResult train(Iterable<String> corpus, TrainerSettings settings, Tokenizer template) {
-        return trainWith(corpus, settings, PipelineJson.of(template, USUAL_PIPELINE));
+    public TrainingResult train(Iterable<String> corpus, TrainerSettings settings, Tokenizer template,
+            ProgressListener progress) {
+        return trainWith(corpus, settings, UsualNormalizer.SEQUENCE.pipeline(template, USUAL_PIPELINE, settings),
+                progress);
     }
 
     /** Trains with the given pipeline. */
-    TrainedTokenizer trainWith(Iterable<String> corpus, TrainerSettings settings, PipelineJson pipeline) {
+    TrainedTokenizer trainWith(Iterable<String> corpus, TrainerSettings settings, PipelineJson pipeline,
+            ProgressListener progress) {
         Map<String, Long> words = WordCounter.count(corpus, pipeline, progress);
         if (words.isEmpty()) {
             throw new IllegalArgumentException("the corpus is empty: it has no words to learn a vocabulary from");

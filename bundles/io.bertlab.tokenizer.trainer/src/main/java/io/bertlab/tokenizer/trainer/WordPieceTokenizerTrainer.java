@@ -15,22 +15,22 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * WordPiece, as HuggingFace's {@code WordPieceTrainer}: BPE with the {@code ##} prefix on non-initial pieces, kept as a
  * WordPiece vocabulary. Model options: {@code unk_token} (default {@code [UNK]}), {@code max_token_length}. Usual
- * pipeline: BERT's (lower-casing BertNormalizer, BertPreTokenizer, WordPiece decoder).
+ * pipeline: BERT's (BertNormalizer lower-casing and stripping accents as the settings ask, by default as uncased BERT
+ * does; BertPreTokenizer, WordPiece decoder), as BertWordPieceTokenizer sets it up; cased BERT is
+ * {@code settings.withNormalization(false, null)}.
  */
 @Component(service = TokenizerTrainer.class,
         property = {TokenizerProperties.MODEL + "=WordPiece", TrainerNames.PROPERTY + "=" + TrainerNames.WORDPIECE})
 public final class WordPieceTokenizerTrainer implements TokenizerTrainer {
 
     static final BpeFamilyTraining TRAINING = new BpeFamilyTraining("""
-            {"normalizer": {"type": "BertNormalizer", "clean_text": true, "handle_chinese_chars": true,
-                            "strip_accents": null, "lowercase": true},
+            {"normalizer": null,
              "pre_tokenizer": {"type": "BertPreTokenizer"},
              "post_processor": null,
              "decoder": {"type": "WordPiece", "prefix": "##", "cleanup": true}}
-            """, "##", Set.of(), "[UNK]", ModelJson::wordPiece);
+            """, UsualNormalizer.BERT, "##", Set.of(), "[UNK]", ModelJson::wordPiece);
 
     private final TokenizerLoader loader;
-    private final ProgressListener progress;
 
     /**
      * The service.
@@ -40,22 +40,12 @@ public final class WordPieceTokenizerTrainer implements TokenizerTrainer {
     @Activate
     public WordPieceTokenizerTrainer(@Reference(target = "(" + TokenizerProperties.IMPLEMENTATION + "="
             + TokenizerProperties.IMPLEMENTATION_BERTLAB + ")") TokenizerLoader loader) {
-        this(loader, ProgressListener.NONE);
-    }
-
-    /**
-     * A trainer reporting progress.
-     *
-     * @param loader bertlab's tokenizer loader
-     * @param progress receives words counted and merges learned
-     */
-    public WordPieceTokenizerTrainer(TokenizerLoader loader, ProgressListener progress) {
         this.loader = loader;
-        this.progress = progress;
     }
 
     @Override
-    public TrainingResult train(Iterable<String> corpus, TrainerSettings settings, Tokenizer template) {
-        return TRAINING.train(corpus, settings, TRAINING.pipeline(template), loader, progress);
+    public TrainingResult train(Iterable<String> corpus, TrainerSettings settings, Tokenizer template,
+            ProgressListener progress) {
+        return TRAINING.train(corpus, settings, TRAINING.pipeline(template, settings), loader, progress);
     }
 }

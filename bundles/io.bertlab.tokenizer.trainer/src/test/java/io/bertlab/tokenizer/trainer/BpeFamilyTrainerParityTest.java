@@ -45,14 +45,14 @@ class BpeFamilyTrainerParityTest {
     @Test
     void bpeEqualsHuggingFace() throws Exception {
         Tokenizer template = template(String.format(BERT_NORMALIZER, "null"), "{\"type\": \"Whitespace\"}", "null");
-        TrainingResult ours = new BpeTokenizerTrainer(LOADER, (task, done, total) -> { })
+        TrainingResult ours = new BpeTokenizerTrainer(LOADER)
                 .train(sharedCorpus(), settings(BERT_SPECIALS, Map.of("unk_token", "[UNK]")), template);
         assertSameModel("trainers/bpe.json", ours);
     }
 
     @Test
     void byteLevelBpeEqualsHuggingFace() throws Exception {
-        TrainingResult ours = new ByteLevelBpeTokenizerTrainer(LOADER, (task, done, total) -> { })
+        TrainingResult ours = new ByteLevelBpeTokenizerTrainer(LOADER)
                 .train(sharedCorpus(), settings(List.of("<s>", "<pad>", "</s>", "<unk>", "<mask>"), Map.of()), null);
         assertSameModel("trainers/byte-level-bpe.json", ours);
     }
@@ -61,7 +61,7 @@ class BpeFamilyTrainerParityTest {
     void wordPieceEqualsHuggingFace() throws Exception {
         Tokenizer template = template(String.format(BERT_NORMALIZER, "true"), "{\"type\": \"BertPreTokenizer\"}",
                 "{\"type\": \"WordPiece\", \"prefix\": \"##\", \"cleanup\": true}");
-        TrainingResult ours = new WordPieceTokenizerTrainer(LOADER, (task, done, total) -> { })
+        TrainingResult ours = new WordPieceTokenizerTrainer(LOADER)
                 .train(sharedCorpus(), settings(BERT_SPECIALS, Map.of()), template);
         HuggingFaceTrainerOutput theirs = HuggingFaceTrainerOutput.read(
                 SharedData.reference("trainers/wordpiece.json"));
@@ -72,7 +72,7 @@ class BpeFamilyTrainerParityTest {
         // HuggingFace's id, except those "##" characters and learned pieces whose place HuggingFace gives to a piece
         // learned from a pair exactly as frequent (a tie decided by the run-dependent numbering).
         Map<String, Long> learnedCount = new HashMap<>();
-        for (LearnedMerge m : ((TrainedTokenizer) ours).merges()) {
+        for (TrainingResult.Merge m : ours.merges()) {
             learnedCount.putIfAbsent(m.left() + m.right().replaceFirst("^##", ""), m.count());
         }
         Map<Integer, String> ourTokens = new HashMap<>();
@@ -111,7 +111,7 @@ class BpeFamilyTrainerParityTest {
         words.addAll(Collections.nCopies(10, "uau"));
         TrainerSettings settings = new TrainerSettings(20, 0, List.of("<unk>"), 0, List.of(), "", "",
                 Map.of("unk_token", "<unk>"));
-        TrainingResult ours = new BpeTokenizerTrainer(LOADER, (task, done, total) -> { }).train(words, settings, null);
+        TrainingResult ours = new BpeTokenizerTrainer(LOADER).train(words, settings, null);
         HuggingFaceTrainerOutput theirs = HuggingFaceTrainerOutput.read(
                 SharedData.reference("trainers/course-example-bpe.json"));
         HuggingFaceTrainerOutput mine = HuggingFaceTrainerOutput.parse(json(ours));
@@ -127,7 +127,7 @@ class BpeFamilyTrainerParityTest {
     @Test
     void emptyCorpusIsRejectedNamingTheCause() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                new BpeTokenizerTrainer(LOADER, (task, done, total) -> { }).train(List.of("", "   "),
+                new BpeTokenizerTrainer(LOADER).train(List.of("", "   "),
                         settings(BERT_SPECIALS, Map.of()), null));
         assertTrue(e.getMessage().contains("corpus is empty"), e.getMessage());
     }
@@ -136,7 +136,7 @@ class BpeFamilyTrainerParityTest {
     void vocabularySmallerThanTheAlphabetIsRejectedNamingTheCause() {
         TrainerSettings tiny = new TrainerSettings(8, 0, BERT_SPECIALS, 0, List.of(), "", "", Map.of());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                new BpeTokenizerTrainer(LOADER, (task, done, total) -> { }).train(List.of("abcdefgh"), tiny, null));
+                new BpeTokenizerTrainer(LOADER).train(List.of("abcdefgh"), tiny, null));
         assertTrue(e.getMessage().contains("vocab_size 8") && e.getMessage().contains("alphabet of 8"),
                 e.getMessage());
     }

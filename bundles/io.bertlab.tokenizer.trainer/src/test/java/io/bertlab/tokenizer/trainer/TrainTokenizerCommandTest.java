@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.UsageException;
+import io.bertlab.api.progress.ProgressListener;
+import io.bertlab.api.tokenizer.TokenizerLoader;
+import io.bertlab.api.tokenizer.TokenizerTrainer;
+import io.bertlab.api.tokenizer.TrainerSettings;
 import io.bertlab.testing.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -18,10 +22,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code train-tokenizer} replays the course example from a file and prints HuggingFace's merges in order. */
+/**
+ * {@code train-tokenizer} replays the course example from a file and prints HuggingFace's merges in order, through the
+ * trainer service bound under the {@code --model} name.
+ */
 class TrainTokenizerCommandTest {
 
     @TempDir
@@ -37,7 +45,7 @@ class TrainTokenizerCommandTest {
         Files.write(dir.resolve("words.txt"), words, StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new TrainTokenizerCommand(BpeFamilyTrainerParityTest.LOADER).run(context(out, err,
+        int status = command().run(context(out, err,
                 "--model", "bpe", "--vocab-size", "20", "--special-tokens", "<unk>", "--show-merges", "10",
                 "--output", "course.json", "words.txt"));
         assertEquals(0, status);
@@ -65,19 +73,28 @@ class TrainTokenizerCommandTest {
     @Test
     void unknownModelIsAUsageErrorNamingIt() throws Exception {
         Files.writeString(dir.resolve("words.txt"), "mau\n");
-        UsageException e = assertThrows(UsageException.class, () -> new TrainTokenizerCommand(
-                BpeFamilyTrainerParityTest.LOADER).run(context(new ByteArrayOutputStream(),
-                        new ByteArrayOutputStream(), "--model", "wordlevel", "--vocab-size", "10", "--output",
-                        "x.json", "words.txt")));
+        UsageException e = assertThrows(UsageException.class, () -> command().run(context(
+                new ByteArrayOutputStream(), new ByteArrayOutputStream(), "--model", "wordlevel", "--vocab-size", "10",
+                "--output", "x.json", "words.txt")));
         assertTrue(e.getMessage().contains("'wordlevel'"), e.getMessage());
     }
 
     @Test
+    void anUnavailableBuiltInTrainerIsNotAnUnknownModel() throws Exception {
+        Files.writeString(dir.resolve("words.txt"), "mau\n");
+        CommandException e = assertThrows(CommandException.class, () -> new TrainTokenizerCommand().run(context(
+                new ByteArrayOutputStream(), new ByteArrayOutputStream(), "--model", "wordpiece", "--vocab-size", "10",
+                "--output", "x.json", "words.txt")));
+        assertEquals("the wordpiece trainer service is not available (it needs bertlab's tokenizer loader)",
+                e.getMessage());
+        assertEquals(CommandException.FAILURE, e.exitStatus());
+    }
+
+    @Test
     void missingCorpusFileIsAUsageErrorNamingIt() {
-        UsageException e = assertThrows(UsageException.class, () -> new TrainTokenizerCommand(
-                BpeFamilyTrainerParityTest.LOADER).run(context(new ByteArrayOutputStream(),
-                        new ByteArrayOutputStream(), "--model", "bpe", "--vocab-size", "10", "--output", "x.json",
-                        "missing.txt")));
+        UsageException e = assertThrows(UsageException.class, () -> command().run(context(
+                new ByteArrayOutputStream(), new ByteArrayOutputStream(), "--model", "bpe", "--vocab-size", "10",
+                "--output", "x.json", "missing.txt")));
         assertTrue(e.getMessage().contains("missing.txt"), e.getMessage());
     }
 
@@ -117,10 +134,58 @@ class TrainTokenizerCommandTest {
                 + " a vocabulary from", e.getMessage());
     }
 
+    @Test
+    void showMergesIsRefusedForUnigram() throws Exception {
+        Files.writeString(dir.resolve("words.txt"), "mau\n");
+        UsageException e = assertThrows(UsageException.class, () -> command().run(context(
+                new ByteArrayOutputStream(), new ByteArrayOutputStream(), "--model", "unigram", "--vocab-size", "10",
+                "--show-merges", "3", "--output", "x.json", "words.txt")));
+        assertEquals("train-tokenizer: --show-merges applies to merge-based models, not unigram", e.getMessage());
+    }
+
+    @Test
+    void trainsWithTheServiceBoundUnderTheModelNameAndItsSettings() throws Exception {
+        Files.writeString(dir.resolve("words.txt"), "Mau Baú\n");
+        List<TrainerSettings> asked = new ArrayList<>();
+        List<ProgressListener> listeners = new ArrayList<>();
+        TokenizerTrainer bpe = new BpeTokenizerTrainer(BpeFamilyTrainerParityTest.LOADER);
+        TokenizerTrainer recording = (corpus, settings, template, progress) -> {
+            asked.add(settings);
+            listeners.add(progress);
+            return bpe.train(corpus, settings, template, progress);
+        };
+        TrainTokenizerCommand command = command();
+        List<Map.Entry<Map<String, Object>, TokenizerTrainer>> trainers = new ArrayList<>(command.trainers);
+        trainers.add(bound(TrainerNames.BPE, recording)); // DS lists the highest-ranked last
+        command.trainers = trainers;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, command.run(context(new ByteArrayOutputStream(), err, "--model", "bpe", "--vocab-size", "30",
+                "--special-tokens", "<unk>", "--lowercase", "--strip-accents", "--output", "x.json", "words.txt")));
+        assertEquals(List.of(new TrainerSettings(30, 0, List.of("<unk>"), 0, List.of(), "", "",
+                Map.of("unk_token", "<unk>"), true, true)), asked);
+        listeners.get(0).progress("test", 1, 1);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("test: 1/1"), "the command's progress on stderr");
+    }
+
+    /** The command with the four trainers bound as DS binds them in the framework. */
+    static TrainTokenizerCommand command() {
+        TokenizerLoader loader = BpeFamilyTrainerParityTest.LOADER;
+        TrainTokenizerCommand command = new TrainTokenizerCommand();
+        command.trainers = List.of(bound(TrainerNames.BPE, new BpeTokenizerTrainer(loader)),
+                bound(TrainerNames.BYTE_LEVEL_BPE, new ByteLevelBpeTokenizerTrainer(loader)),
+                bound(TrainerNames.WORDPIECE, new WordPieceTokenizerTrainer(loader)),
+                bound(TrainerNames.UNIGRAM, new UnigramTokenizerTrainer(loader)));
+        return command;
+    }
+
+    private static Map.Entry<Map<String, Object>, TokenizerTrainer> bound(String name, TokenizerTrainer trainer) {
+        return Map.entry(Map.of(TrainerNames.PROPERTY, name), trainer);
+    }
+
     private int train(ByteArrayOutputStream err, String... arguments) throws Exception {
         List<String> all = new ArrayList<>(List.of("--model", "bpe", "--vocab-size", "10"));
         all.addAll(List.of(arguments));
-        return new TrainTokenizerCommand(BpeFamilyTrainerParityTest.LOADER).run(context(new ByteArrayOutputStream(),
+        return command().run(context(new ByteArrayOutputStream(),
                 err, all.toArray(new String[0])));
     }
 

@@ -4,38 +4,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.bertlab.api.command.Command;
+import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.tokenizer.TokenizerLoader;
 import io.bertlab.api.tokenizer.TokenizerTrainer;
 import io.bertlab.api.tokenizer.TrainerSettings;
 import io.bertlab.api.tokenizer.TrainingResult;
 import io.bertlab.testing.SharedData;
 import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The trainer and Unigram bundles in a real Felix framework with Declarative Services: every component is satisfied,
- * the BPE trainer service replays the course example, and the tokenizer loader reads a Unigram model through the
- * Unigram plugin. The API comes from the class path (exported by the system bundle) so that the test shares its
+ * the BPE trainer service replays the course example, {@code train-tokenizer} trains through the service registered
+ * under its {@code --model} name, and the tokenizer loader reads a Unigram model through the Unigram plugin. The API comes from the class path (exported by the system bundle) so that the test shares its
  * types with the bundles.
  */
 class TrainerBundlesIT {
@@ -118,6 +128,102 @@ class TrainerBundlesIT {
         TokenizerLoader loader = service(TokenizerLoader.class, "(bertlab.tokenizer.implementation=bertlab)");
         // "▁ab" is "▁a" "b" (-3.5) or "▁" "ab" (-3.0): Viterbi takes the latter
         assertEquals(List.of("\u2581", "ab", "\u2581a"), Arrays.asList(loader.load(file).encode("ab a").tokens()));
+    }
+
+    /** The command run in the framework writes byte for byte what the service registered under --model trains. */
+    @ParameterizedTest
+    @CsvSource({"bpe, --lowercase", "byte-level-bpe, --strip-accents", "wordpiece, --lowercase", "unigram, ''"})
+    void commandTrainsWithTheServiceRegisteredUnderTheModelName(String model, String flag, @TempDir Path dir)
+            throws Exception {
+        Files.write(dir.resolve("corpus.txt"), Files.readAllLines(SharedData.require("text/dom_casmurro_pt.txt"))
+                .subList(0, 200), StandardCharsets.UTF_8);
+        List<String> arguments = new ArrayList<>(List.of("--model", model, "--vocab-size", "300", "--min-frequency",
+                "2", "--output", "command.json", "corpus.txt"));
+        if (!flag.isEmpty()) {
+            arguments.add(0, flag);
+        }
+        assertEquals(0, runCommand(dir, arguments));
+
+        List<String> specials = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]");
+        Map<String, String> options = model.equals("bpe") || model.equals("unigram") ? Map.of("unk_token", "[UNK]")
+                : Map.of();
+        TrainerSettings settings = new TrainerSettings(300, 2, specials, 0, List.of(), "", "", options)
+                .withNormalization(flag.equals("--lowercase"), flag.equals("--strip-accents") ? Boolean.TRUE : null);
+        TokenizerTrainer trainer = service(TokenizerTrainer.class, "(bertlab.tokenizer.trainer=" + model + ")");
+        // the same corpus as the command's: lines with their endings, which Metaspace keeps
+        trainer.train(new CorpusFiles(List.of(dir.resolve("corpus.txt"))), settings, null)
+                .save(dir.resolve("service.json"));
+        assertEquals(Files.readString(dir.resolve("service.json")), Files.readString(dir.resolve("command.json")));
+    }
+
+    /** A trainer registered under a name the command already knows, ranked higher, is the one the command runs. */
+    @Test
+    void commandRunsTheHighestRankedTrainerOfTheName(@TempDir Path dir) throws Exception {
+        TokenizerTrainer bpe = service(TokenizerTrainer.class, "(bertlab.tokenizer.trainer=bpe)");
+        AtomicInteger calls = new AtomicInteger();
+        TokenizerTrainer counting = (corpus, settings, template, progress) -> {
+            calls.incrementAndGet();
+            return bpe.train(corpus, settings, template, progress);
+        };
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("bertlab.tokenizer.trainer", "bpe");
+        properties.put(Constants.SERVICE_RANKING, 100);
+        Files.writeString(dir.resolve("words.txt"), "mau\nbaú\nitaú\nuau\n", StandardCharsets.UTF_8);
+        List<String> arguments = List.of("--model", "bpe", "--vocab-size", "20", "--special-tokens", "<unk>",
+                "--output", "x.json", "words.txt");
+        ServiceRegistration<TokenizerTrainer> registration = framework.getBundleContext()
+                .registerService(TokenizerTrainer.class, counting, properties);
+        try {
+            assertEquals(0, runCommand(dir, arguments));
+            assertEquals(1, calls.get());
+        } finally {
+            registration.unregister();
+        }
+        assertEquals(0, runCommand(dir, arguments));
+        assertEquals(1, calls.get(), "once it is gone, the bundle's own trainer serves again");
+    }
+
+    /** Runs train-tokenizer while holding the service, as the dispatcher does: SCR unbinds a released component. */
+    private static int runCommand(Path dir, List<String> arguments) throws Exception {
+        BundleContext context = framework.getBundleContext();
+        ServiceTracker<Command, Command> tracker = new ServiceTracker<>(context, context.createFilter(
+                "(&(objectClass=" + Command.class.getName() + ")(bertlab.command.name=train-tokenizer))"), null);
+        tracker.open();
+        try {
+            return tracker.waitForService(TIMEOUT_MILLIS).run(context(dir, arguments));
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private static CommandContext context(Path dir, List<String> arguments) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        return new CommandContext() {
+            @Override
+            public List<String> arguments() {
+                return arguments;
+            }
+
+            @Override
+            public PrintStream out() {
+                return quiet;
+            }
+
+            @Override
+            public PrintStream err() {
+                return quiet;
+            }
+
+            @Override
+            public InputStream in() {
+                return InputStream.nullInputStream();
+            }
+
+            @Override
+            public Path workingDirectory() {
+                return dir;
+            }
+        };
     }
 
     private static <T> T service(Class<T> type, String filter) throws Exception {

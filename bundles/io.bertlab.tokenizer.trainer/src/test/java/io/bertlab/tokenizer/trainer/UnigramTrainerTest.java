@@ -75,8 +75,8 @@ class UnigramTrainerTest {
                 + " their scores differing by at most %.2e%n", model.vocabularySize(), shared, theirs.size(),
                 100.0 * shared / theirs.size(), sameId, largestScoreDifference);
 
-        TrainingResult trained = new UnigramTokenizerTrainer(BpeFamilyTrainerParityTest.LOADER,
-                (task, done, total) -> { }).train(BpeFamilyTrainerParityTest.sharedCorpus(), settings, null);
+        TrainingResult trained = new UnigramTokenizerTrainer(BpeFamilyTrainerParityTest.LOADER)
+                .train(BpeFamilyTrainerParityTest.sharedCorpus(), settings, null);
         // Training is deterministic: the same pieces in the same order; scores read back from the file as
         // HuggingFace reads decimals, which may differ from the trained double in the last bit.
         List<ScoredPiece> readBack = ((UnigramModel) ((PipelineTokenizer) trained.tokenizer()).pipeline().model())
@@ -103,7 +103,7 @@ class UnigramTrainerTest {
     void vocabularySmallerThanTheAlphabetIsRejectedNamingTheCause() {
         TrainerSettings tiny = new TrainerSettings(5, 0, SPECIALS, 0, List.of(), "", "", Map.of());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                new UnigramTokenizerTrainer(BpeFamilyTrainerParityTest.LOADER, (task, done, total) -> { })
+                new UnigramTokenizerTrainer(BpeFamilyTrainerParityTest.LOADER)
                         .train(List.of("abcdef"), tiny, null));
         assertTrue(e.getMessage().contains("vocab_size 5") && e.getMessage().contains("alphabet"), e.getMessage());
     }
@@ -112,7 +112,7 @@ class UnigramTrainerTest {
     void emptyCorpusIsRejectedNamingTheCause() {
         TrainerSettings settings = new TrainerSettings(100, 0, SPECIALS, 0, List.of(), "", "", Map.of());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                new UnigramTokenizerTrainer(BpeFamilyTrainerParityTest.LOADER, (task, done, total) -> { })
+                new UnigramTokenizerTrainer(BpeFamilyTrainerParityTest.LOADER)
                         .train(List.of(), settings, null));
         assertTrue(e.getMessage().contains("corpus is empty"), e.getMessage());
     }
