@@ -19,20 +19,16 @@ import java.util.Map;
  * @param epoch the epoch these weights are from
  * @param dev the dev metrics of these weights
  * @param pooling how the head pools the sequence ({@code null} in files written before heads could choose: the pooler)
+ * @param head the kind of head ({@code null} in files written before there was a choice: dense)
  */
 record FineTunedHead(String task, List<String> labels, String model, int epoch, Map<String, Double> dev,
-        HeadSpec.Pooling pooling) {
+        HeadSpec.Pooling pooling, HeadKind head) {
 
     static final String FILE = "glue.json";
 
-    /** A task's head over the given pooling ({@code null}: the pooler, HF's). */
-    static HeadSpec pooled(HeadSpec head, HeadSpec.Pooling pooling) {
-        return head instanceof HeadSpec.SequenceHead sequence && pooling != null ? sequence.withPooling(pooling) : head;
-    }
-
     /** The head these weights were trained as, for a task with the same labels. */
     HeadSpec headFor(GlueTask glueTask) {
-        return pooled(glueTask.head(), pooling);
+        return HeadKind.orDense(head).head(glueTask, pooling);
     }
 
     void write(Path folder) throws IOException {

@@ -24,10 +24,10 @@ final class FineTunedPredictions {
             err.println(task.name() + ": the model was fine-tuned for " + head.task() + " (the same labels); its"
                     + " answers are used as " + task.name() + "'s");
         }
-        EncodedSplit encoded = EncodedSplit.encode(dataset.examples(), model.tokenizer(), maxLength,
+        HeadSpec spec = head.headFor(task);
+        EncodedSplit encoded = EncodedSplit.encode(dataset.examples(), model.tokenizer(), maxLength, spec,
                 (what, done, total) -> { });
         ProgressBar bar = new ProgressBar(err, task.name() + " " + dataset.split().name(), encoded.size());
-        HeadSpec spec = head.headFor(task);
         try (TrainingSession session = model.model().openSession(new TrainingSpec(List.of(spec), null, 0))) {
             return Predictor.predict(session, spec, encoded, batchSize, (what, done, total) -> bar.update(done,
                     done, Double.NaN));

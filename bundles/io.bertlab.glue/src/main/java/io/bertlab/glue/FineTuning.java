@@ -137,7 +137,7 @@ final class FineTuning {
                 better ? record.epoch() : state.bestEpoch());
         if (better) {
             FineTunedHead fineTuned = new FineTunedHead(task.name(), task.labels(), state.model(), record.epoch(),
-                    metrics, state.settings().pooling());
+                    metrics, state.settings().pooling(), state.settings().head());
             Checkpoints.replace(output.resolve(BEST), folder -> {
                 session.save(folder);
                 copyTokenizer(folder);

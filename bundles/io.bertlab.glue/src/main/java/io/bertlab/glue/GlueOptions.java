@@ -20,7 +20,7 @@ final class GlueOptions {
     static final Set<String> MODEL_OPTIONS = Set.of("--model", "--engine", "--device");
     static final Set<String> DATA_OPTIONS = Set.of("--data", "--split", "--batch-size", "--max-length");
     static final Set<String> TRAINING_OPTIONS = Set.of("--epochs", "--lr", "--seed", "--warmup", "--weight-decay",
-            "--save-steps", "--pooling");
+            "--save-steps", "--pooling", "--head");
 
     static final String DATA_HELP = String.join("\n",
             "  --data DIR           a folder holding task folders (GLUE's RTE/, STS-B/, ...; ASSIN2's assin2/);",
@@ -41,7 +41,11 @@ final class GlueOptions {
             "  --save-steps N       also checkpoint every N steps (default: at the end of each epoch)",
             "  --pooling MODE       what the head reads: pooler (BERT's, as HF's run_glue), mean (of the tokens,",
             "                       as sentence encoders pool) or auto (default: the pooler where the model has",
-            "                       one, else the mean)");
+            "                       one, else the mean)",
+            "  --head KIND          dense (default: [CLS] A [SEP] B [SEP] pooled, then a dense layer, as HF's",
+            "                       run_glue) or cosine (similarity tasks: each text encoded alone, the cosine of",
+            "                       their mean embeddings trained toward score/5, as sentence-transformers'",
+            "                       CosineSimilarityLoss; a suite uses it for STS-B and ASSIN2-STS only)");
 
     private final String command;
     private final Arguments arguments;
@@ -130,7 +134,7 @@ final class GlueOptions {
                     arguments.intValue("--batch-size", d.batchSize()), arguments.intValue("--max-length",
                             d.maxLength()), seed(d.seed()), decimal("--warmup",
                                     d.warmupRatio()), decimal("--weight-decay", d.weightDecay()),
-                    arguments.intValue("--save-steps", d.saveSteps()), pooling());
+                    arguments.intValue("--save-steps", d.saveSteps()), pooling(), head());
         } catch (IllegalArgumentException e) {
             throw new UsageException(command + ": " + e.getMessage());
         }
@@ -149,6 +153,16 @@ final class GlueOptions {
             default:
                 throw new UsageException(command + ": --pooling expects auto, pooler or mean, got '" + value + "'");
         }
+    }
+
+    /** {@code --head}: dense (the default) or cosine. */
+    private HeadKind head() throws UsageException {
+        String value = arguments.value("--head").orElse("dense");
+        return switch (value) {
+            case "dense" -> HeadKind.DENSE;
+            case "cosine" -> HeadKind.COSINE;
+            default -> throw new UsageException(command + ": --head expects dense or cosine, got '" + value + "'");
+        };
     }
 
     /** Whether any training option was given (a resumed run keeps its own). */

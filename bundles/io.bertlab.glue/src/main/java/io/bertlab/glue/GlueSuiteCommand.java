@@ -75,6 +75,9 @@ public class GlueSuiteCommand extends GlueCommand {
             Path folder = output.resolve(task.name());
             TrainingSettings taskSettings = settings.withEpochs(epochsOf.getOrDefault(task.name(),
                     settings.epochs()));
+            if (!HeadKind.orDense(settings.head()).fits(task)) {
+                taskSettings = taskSettings.withHead(HeadKind.DENSE); // --head cosine is for the similarity tasks
+            }
             RunState state = trainOrResume(task, folder, taskSettings, modelName, options, data, context);
             engine = state.engine();
             double seconds = state.history().stream().mapToDouble(RunState.EpochRecord::seconds).sum();

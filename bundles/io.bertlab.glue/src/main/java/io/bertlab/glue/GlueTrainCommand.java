@@ -69,7 +69,13 @@ public class GlueTrainCommand extends GlueCommand {
                 run = TaskRun.resume(task, output, options.device(), resolver);
             } else {
                 String model = options.required("--model");
-                run = TaskRun.start(task, output, options.training(), model, options.path(model), options.engine(),
+                TrainingSettings settings = options.training();
+                try {
+                    settings.head(task);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(NAME + ": " + e.getMessage());
+                }
+                run = TaskRun.start(task, output, settings, model, options.path(model), options.engine(),
                         options.device(), resolver);
             }
             try (OpenedModel model = run.model()) {

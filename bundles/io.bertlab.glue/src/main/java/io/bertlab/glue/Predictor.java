@@ -35,6 +35,9 @@ final class Predictor {
     }
 
     private static Prediction answer(HeadSpec head, String id, Tensor logits, int row) {
+        if (head instanceof HeadSpec.CosineSimilarity) {
+            return new Prediction(id, Example.NO_LABEL, logits.get(row, 0) * HeadKind.COSINE_SCALE);
+        }
         if (head instanceof HeadSpec.Regression) {
             return new Prediction(id, Example.NO_LABEL, logits.get(row, 0));
         }

@@ -93,23 +93,27 @@ final class TaskRun {
         Tokenizer tokenizer = model.tokenizer();
         Dataset train = data.read(task, "train");
         Dataset dev = data.read(task, devSplit == null ? defaultDev(task) : devSplit);
-        EncodedSplit trainSet = EncodedSplit.encode(train.examples(), tokenizer, settings.maxLength(),
+        HeadSpec head = settings.head(task);
+        EncodedSplit trainSet = EncodedSplit.encode(train.examples(), tokenizer, settings.maxLength(), head,
                 (what, done, total) -> { });
-        EncodedSplit devSet = EncodedSplit.encode(dev.examples(), tokenizer, settings.maxLength(),
+        EncodedSplit devSet = EncodedSplit.encode(dev.examples(), tokenizer, settings.maxLength(), head,
                 (what, done, total) -> { });
         int totalSteps = FineTuning.batchesPerEpoch(trainSet, settings) * settings.epochs();
         RunState state = resumed != null ? resumed : RunState.start(task.name(), modelName,
                 model.model().engine().name(), settings, totalSteps);
         err.printf("%s: %d training and %d dev examples (%s), %d steps on %s, head over %s%s%n", task.name(),
                 trainSet.size(), devSet.size(), dev.split().name(), totalSteps, state.engine(),
-                describe(state.settings().pooling()), resumed == null ? ""
+                describe(state.settings()), resumed == null ? ""
                         : ", resuming at epoch " + (state.epoch() + 1) + " batch " + state.batch());
         return new FineTuning(task, scorer, trainSet, devSet, model.directory().resolve(
                 ModelProperties.TOKENIZER_FILE), output, err).run(model.model(), state, resumeFrom);
     }
 
-    private static String describe(HeadSpec.Pooling pooling) {
-        return pooling == HeadSpec.Pooling.MEAN ? "the mean of the tokens" : "the pooler";
+    private static String describe(TrainingSettings settings) {
+        if (HeadKind.orDense(settings.head()) == HeadKind.COSINE) {
+            return "the cosine of the two texts' mean embeddings";
+        }
+        return settings.pooling() == HeadSpec.Pooling.MEAN ? "the mean of the tokens" : "the pooler";
     }
 
     /** The dev split: {@code dev}, else the first labelled split that is not {@code train} (MNLI's dev_matched). */

@@ -17,11 +17,13 @@ import io.bertlab.api.model.OptimizerSpec;
  * @param saveSteps also checkpoint every this many steps (0: at epoch ends only)
  * @param pooling how the head pools the sequence; {@code null} until {@link #withPooling} resolves {@code auto}
  *        (and in run states written before the option existed, whose heads read the pooler)
+ * @param head the head on the encoder ({@code null} in run states written before the option existed: dense)
  */
 record TrainingSettings(int epochs, double learningRate, int batchSize, int maxLength, long seed, double warmupRatio,
-        double weightDecay, int saveSteps, HeadSpec.Pooling pooling) {
+        double weightDecay, int saveSteps, HeadSpec.Pooling pooling, HeadKind head) {
 
-    static final TrainingSettings DEFAULTS = new TrainingSettings(3, 2e-5, 32, 128, 42, 0.1, 0.01, 0, null);
+    static final TrainingSettings DEFAULTS = new TrainingSettings(3, 2e-5, 32, 128, 42, 0.1, 0.01, 0, null,
+            HeadKind.DENSE);
 
     /** HF's AdamW epsilon and gradient clipping. */
     private static final double EPSILON = 1e-8;
@@ -46,18 +48,24 @@ record TrainingSettings(int epochs, double learningRate, int batchSize, int maxL
     /** These settings with another number of epochs. */
     TrainingSettings withEpochs(int newEpochs) {
         return new TrainingSettings(newEpochs, learningRate, batchSize, maxLength, seed, warmupRatio, weightDecay,
-                saveSteps, pooling);
+                saveSteps, pooling, head);
     }
 
     /** These settings with the head's pooling chosen. */
     TrainingSettings withPooling(HeadSpec.Pooling newPooling) {
         return new TrainingSettings(epochs, learningRate, batchSize, maxLength, seed, warmupRatio, weightDecay,
-                saveSteps, newPooling);
+                saveSteps, newPooling, head);
     }
 
-    /** The task's head, pooled as these settings say. */
+    /** These settings with another kind of head. */
+    TrainingSettings withHead(HeadKind newHead) {
+        return new TrainingSettings(epochs, learningRate, batchSize, maxLength, seed, warmupRatio, weightDecay,
+                saveSteps, pooling, newHead);
+    }
+
+    /** The task's head, of the kind and pooling these settings say. */
     HeadSpec head(GlueTask task) {
-        return FineTunedHead.pooled(task.head(), pooling);
+        return HeadKind.orDense(head).head(task, pooling);
     }
 
     /** The optimizer for a run of {@code totalSteps} steps. */

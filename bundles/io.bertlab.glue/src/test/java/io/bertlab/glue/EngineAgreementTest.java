@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EngineAgreementTest {
 
     private static final int STEPS = 20;
-    private static final TrainingSettings SETTINGS = new TrainingSettings(1, 2e-5, 8, 128, 42, 0.1, 0.01, 0, null);
+    private static final TrainingSettings SETTINGS = new TrainingSettings(1, 2e-5, 8, 128, 42, 0.1, 0.01, 0, null,
+            HeadKind.DENSE);
 
     @TempDir
     Path dir;
@@ -96,6 +97,35 @@ class EngineAgreementTest {
         assertTrue(largest <= 1e-3 * scale, "largest difference " + largest + " exceeds 1e-3 of " + scale);
     }
 
+    /**
+     * The cosine head (pairs encoded apart, the cosine of their mean embeddings): java and PyTorch over 20 steps of
+     * real STS-B pairs. The same 1e-3 argument as for RTE holds: the losses (mean squared errors of cosines against
+     * score/5, about 0.05) start equal to float32 rounding and drift apart only by noise-level parameter moves.
+     */
+    @Test
+    void javaAndPytorchTrainingLossesAgreeOverTwentyStepsOfStsbWithTheCosineHead() throws IOException {
+        TrainingSettings settings = SETTINGS.withHead(HeadKind.COSINE);
+        HeadSpec head = settings.head(RealTraining.stsb());
+        EncodedSplit stsb = EncodedSplit.encode(RealTraining.stsbExamples("train", STEPS * settings.batchSize()),
+                RealTraining.minilmTokenizer(), settings.maxLength(), head, (w, d, t) -> { });
+        TrainingSpec spec = new TrainingSpec(List.of(head), settings.optimizer(STEPS), settings.seed());
+        Path start = sharedStart(spec);
+        int[] lengths = new int[stsb.size()];
+        Arrays.setAll(lengths, stsb::length);
+        List<int[]> batches = BatchPlan.training(lengths, settings.batchSize(), settings.seed(), 0);
+        double[] java = losses(new JavaEngine(), start, spec, stsb, batches);
+        double[] pytorch = losses(new PyTorchCpuEngine(), start, spec, stsb, batches);
+        double largest = 0;
+        for (int step = 0; step < batches.size(); step++) {
+            assertEquals(java[step], pytorch[step], 1e-3, "loss of step " + (step + 1));
+            largest = Math.max(largest, Math.abs(java[step] - pytorch[step]));
+        }
+        System.out.printf("java vs pytorch over %d STS-B steps, cosine head: losses %.4f -> %.4f, largest difference"
+                + " %.2e%n", batches.size(), java[0], java[batches.size() - 1], largest);
+        assertTrue(java[batches.size() - 1] < java[0], "the cosine head must learn: " + java[0] + " -> "
+                + java[batches.size() - 1]);
+    }
+
     private static float[] embeddingGradient(Engine engine, Path start, TrainingSpec spec, Batch batch,
             HeadSpec head) throws IOException {
         try (Model model = engine.load(start); TrainingSession session = model.openSession(spec)) {
@@ -107,7 +137,7 @@ class EngineAgreementTest {
 
     private static EncodedSplit rteBatches() throws IOException {
         return EncodedSplit.encode(RealTraining.rteExamples("train", STEPS * SETTINGS.batchSize()),
-                RealTraining.minilmTokenizer(), SETTINGS.maxLength(), (w, d, t) -> { });
+                RealTraining.minilmTokenizer(), SETTINGS.maxLength(), RealTraining.rte().head(), (w, d, t) -> { });
     }
 
     /** MiniLM with the head's random start, saved once: both engines begin from the same weights. */

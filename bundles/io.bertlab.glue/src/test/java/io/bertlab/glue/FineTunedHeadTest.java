@@ -25,7 +25,7 @@ class FineTunedHeadTest {
         for (String metric : task.metrics()) {
             dev.put(metric, 0.75);
         }
-        return new FineTunedHead(task.name(), task.labels(), "minilm", 3, dev, HeadSpec.Pooling.MEAN);
+        return new FineTunedHead(task.name(), task.labels(), "minilm", 3, dev, HeadSpec.Pooling.MEAN, HeadKind.DENSE);
     }
 
     private Path folderWithHeadFor(String task) throws IOException {

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FineTuningResumeTest {
 
-    private static final TrainingSettings SETTINGS = new TrainingSettings(2, 1e-3, 8, 64, 7, 0.1, 0.01, 2, null);
+    private static final TrainingSettings SETTINGS = new TrainingSettings(2, 1e-3, 8, 64, 7, 0.1, 0.01, 2, null,
+            HeadKind.DENSE);
     private static final int INTERRUPTED_AT = 9;
 
     @TempDir
@@ -46,9 +47,9 @@ class FineTuningResumeTest {
         model = RealTraining.tinyBert(dir.resolve("tiny"));
         Tokenizer tokenizer = RealTraining.minilmTokenizer();
         train = EncodedSplit.encode(RealTraining.rteExamples("train", 48), tokenizer, SETTINGS.maxLength(),
-                (w, d, t) -> { });
+                RealTraining.rte().head(), (w, d, t) -> { });
         dev = EncodedSplit.encode(RealTraining.rteExamples("dev", 24), tokenizer, SETTINGS.maxLength(),
-                (w, d, t) -> { });
+                RealTraining.rte().head(), (w, d, t) -> { });
     }
 
     @Test

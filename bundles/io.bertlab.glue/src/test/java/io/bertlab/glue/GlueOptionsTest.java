@@ -64,7 +64,7 @@ class GlueOptionsTest {
                 "--strict", "--split", "test", "--task", "RTE", "--output", "out", "--resume");
         GlueOptions options = GlueOptions.parse(COMMAND, context, Set.of("--resume"), GlueOptions.MODEL_OPTIONS,
                 GlueOptions.DATA_OPTIONS, GlueOptions.TRAINING_OPTIONS, Set.of("--task", "--output"));
-        assertEquals(new TrainingSettings(5, 3e-5, 16, 64, 7, 0, 0.1, 100, HeadSpec.Pooling.MEAN),
+        assertEquals(new TrainingSettings(5, 3e-5, 16, 64, 7, 0, 0.1, 100, HeadSpec.Pooling.MEAN, HeadKind.DENSE),
                 options.training());
         assertEquals("minilm", options.model("x"));
         assertEquals("pytorch", options.engine());
@@ -88,9 +88,16 @@ class GlueOptionsTest {
         assertEquals(expected, train("--pooling", value).training().pooling());
     }
 
+    @ParameterizedTest(name = "--head {0}")
+    @CsvSource({"dense, DENSE", "cosine, COSINE"})
+    void headIsDenseUnlessChosen(String value, HeadKind expected) throws UsageException {
+        assertEquals(expected, train("--head", value).training().head());
+        assertEquals(HeadKind.DENSE, train().training().head());
+    }
+
     @ParameterizedTest(name = "{0} counts as a training option")
     @CsvSource({"--epochs, 2", "--lr, 1e-4", "--seed, 3", "--warmup, 0.2", "--weight-decay, 0", "--save-steps, 5",
-        "--batch-size, 8", "--max-length, 32", "--pooling, mean"})
+        "--batch-size, 8", "--max-length, 32", "--pooling, mean", "--head, cosine"})
     void anyTrainingOptionCounts(String option, String value) throws UsageException {
         assertTrue(train(option, value).hasTrainingOptions());
     }
@@ -136,7 +143,7 @@ class GlueOptionsTest {
         "--batch-size, 0", "--batch-size, many", "--max-length, 2", "--max-length, x", "--seed, 1e3",
         "--seed, 99999999999999999999", "--lr, Infinity", "--warmup, 1.5", "--warmup, -0.1", "--warmup, tenth", "--weight-decay, -0.01",
         "--weight-decay, none", "--save-steps, -1", "--save-steps, often",
-        "--pooling, cls", "--pooling, MEAN"})
+        "--pooling, cls", "--pooling, MEAN", "--head, siamese", "--head, COSINE"})
     void aBadTrainingValueIsAUsageErrorNamingTheOption(String option, String value) throws UsageException {
         GlueOptions options = train(option, value);
         assertNames(assertThrows(UsageException.class, options::training), option);
@@ -161,7 +168,7 @@ class GlueOptionsTest {
                 "--weight-decay", "0", "--save-steps", "0");
         assertEquals(1, options.batchSize(32));
         assertEquals(3, options.maxLength(128));
-        assertEquals(new TrainingSettings(1, 2e-5, 1, 3, 42, 1, 0, 0, null), options.training());
+        assertEquals(new TrainingSettings(1, 2e-5, 1, 3, 42, 1, 0, 0, null, HeadKind.DENSE), options.training());
     }
 
     @Test

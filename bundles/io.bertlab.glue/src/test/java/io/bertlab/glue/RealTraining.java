@@ -8,6 +8,7 @@ import io.bertlab.api.model.ModelConfig;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.glue.metrics.Accuracy;
 import io.bertlab.glue.tasks.RteTask;
+import io.bertlab.glue.tasks.StsbTask;
 import io.bertlab.model.bert.BertParameterNames;
 import io.bertlab.model.bert.BertWeights;
 import io.bertlab.model.bert.ModelDirectory;
@@ -44,11 +45,23 @@ final class RealTraining {
         return services;
     }
 
+    static GlueTask stsb() {
+        return new StsbTask();
+    }
+
     /** The first {@code count} examples of an RTE split. */
     static List<Example> rteExamples(String split, int count) throws IOException {
-        GlueTask task = rte();
+        return examples(rte(), "glue/RTE", split, count);
+    }
+
+    /** The first {@code count} examples of an STS-B split. */
+    static List<Example> stsbExamples(String split, int count) throws IOException {
+        return examples(stsb(), "glue/STS-B", split, count);
+    }
+
+    private static List<Example> examples(GlueTask task, String folder, String split, int count) throws IOException {
         Split chosen = task.splits().stream().filter(s -> s.name().equals(split)).findFirst().orElseThrow();
-        Dataset dataset = task.read(SharedData.require("glue/RTE"), chosen);
+        Dataset dataset = task.read(SharedData.require(folder), chosen);
         return dataset.examples().subList(0, count);
     }
 

@@ -23,7 +23,7 @@ class RunStateTest {
     Path dir;
 
     private static final TrainingSettings SETTINGS = new TrainingSettings(4, 3e-5, 16, 96, 1234567890123L, 0.06,
-            0.0, 25, HeadSpec.Pooling.MEAN);
+            0.0, 25, HeadSpec.Pooling.MEAN, HeadKind.DENSE);
 
     /** Dev metrics in the task's order (the first is the main one), deliberately not alphabetical. */
     private static Map<String, Double> dev(double f1, double accuracy) {

@@ -64,7 +64,19 @@ public sealed interface HeadSpec {
      * @since 1.3
      */
     default boolean readsMeanOfTokens() {
-        return this instanceof SequenceHead sequence && sequence.pooling() == Pooling.MEAN;
+        return this instanceof SequenceHead sequence ? sequence.pooling() == Pooling.MEAN
+                : this instanceof CosineSimilarity;
+    }
+
+    /**
+     * How many encoder rows this head reads per example: 2 for {@link CosineSimilarity}, whose examples are pairs
+     * of sequences encoded apart, else 1. The head's logits and targets have one row per example.
+     *
+     * @return the encoder rows per example
+     * @since 1.4
+     */
+    default int sequencesPerExample() {
+        return this instanceof CosineSimilarity ? 2 : 1;
     }
 
     /**
@@ -180,6 +192,34 @@ public sealed interface HeadSpec {
          */
         public static Regression of() {
             return new Regression("classifier");
+        }
+
+        @Override
+        public Loss loss() {
+            return Loss.MEAN_SQUARED_ERROR;
+        }
+    }
+
+    /**
+     * Similarity of two texts encoded apart (a siamese bi-encoder, as sentence-transformers trains one with its
+     * {@code CosineSimilarityLoss}): a batch of {@code 2n} sequences holds the first texts of {@code n} pairs in rows
+     * {@code 0..n-1} and their second texts in rows {@code n..2n-1}; each row is pooled by the mean of its tokens
+     * (no dropout after pooling) and the head's output for pair {@code i} is the cosine of rows {@code i} and
+     * {@code n+i}, {@code [n, 1]}. Mean squared error against {@link HeadTarget.Values} (one per pair, on the
+     * cosine's scale). The head has no parameters: it trains the encoder only.
+     *
+     * @param name the head's name, the key of its targets and outputs
+     * @since 1.4
+     */
+    record CosineSimilarity(String name) implements HeadSpec {
+
+        /**
+         * Validates the fields.
+         *
+         * @param name the head's name
+         */
+        public CosineSimilarity {
+            Objects.requireNonNull(name, "name");
         }
 
         @Override

@@ -10,7 +10,7 @@
  * and saved. Values cross the contract as immutable {@link io.bertlab.api.model.Tensor}s, never as engine types.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.bertlab.api.model;
 
 import org.osgi.annotation.bundle.Export;

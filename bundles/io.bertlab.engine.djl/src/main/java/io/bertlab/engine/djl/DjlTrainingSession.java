@@ -225,6 +225,10 @@ final class DjlTrainingSession implements TrainingSession {
             throw new IllegalArgumentException("no head named '" + output.head() + "' in this session: "
                     + heads.keySet());
         }
+        if (head.sequencesPerExample() != 1) {
+            throw new IllegalArgumentException("embedding gradients are defined for heads with one output row per"
+                    + " sequence; '" + head.name() + "' is a " + head.getClass().getSimpleName() + " head");
+        }
         int width = Heads.outputs(head);
         if (output.index() >= width) {
             throw new IllegalArgumentException("head '" + head.name() + "' has " + width + " outputs, index "

@@ -1,12 +1,14 @@
 package io.bertlab.engine.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import io.bertlab.api.model.HeadSpec;
 import io.bertlab.api.model.HeadTarget;
+import io.bertlab.api.model.Loss;
 import io.bertlab.api.model.ModelConfig;
 import io.bertlab.model.bert.BertParameterNames;
 import io.bertlab.model.bert.BertParameterNames.Dense;
@@ -33,6 +35,9 @@ final class Heads {
     static Map<String, int[]> parameterShapes(HeadSpec head, ModelConfig config) {
         int hidden = config.hiddenSize();
         Map<String, int[]> shapes = new LinkedHashMap<>();
+        if (head instanceof HeadSpec.CosineSimilarity) {
+            return shapes; // it trains the encoder only
+        }
         if (head instanceof HeadSpec.MaskedLm) {
             Dense transform = new Dense(head.name() + ".transform.dense");
             Dense norm = new Dense(head.name() + ".transform.LayerNorm");
@@ -54,7 +59,7 @@ final class Heads {
         if (head instanceof HeadSpec.Classification classification) {
             return classification.numLabels();
         }
-        if (head instanceof HeadSpec.Regression) {
+        if (head instanceof HeadSpec.Regression || head instanceof HeadSpec.CosineSimilarity) {
             return 1;
         }
         if (head instanceof HeadSpec.NextSentence) {
@@ -64,7 +69,26 @@ final class Heads {
     }
 
     /**
-     * A head's logits: {@code [batch, outputs]} for sequence heads, {@code [batch, seq, vocab]} for masked LM.
+     * The cosine of paired rows, {@code [n, 1]}: rows {@code 0..n-1} hold the pairs' first texts, rows
+     * {@code n..2n-1} their second texts. Norms are clamped at 1e-8, as PyTorch's {@code cosine_similarity} does.
+     */
+    private static NDArray cosineOfPairs(HeadSpec head, NDArray pooled) {
+        long rows = pooled.getShape().get(0);
+        if (rows % 2 != 0) {
+            throw new IllegalArgumentException("head '" + head.name() + "' needs an even number of sequences (first"
+                    + " texts, then second texts), got " + rows);
+        }
+        NDList halves = pooled.split(2);
+        NDArray u = halves.get(0);
+        NDArray v = halves.get(1);
+        // sqrt of the summed squares rather than norm(), which not every engine implements
+        NDArray norms = u.square().sum(new int[] {1}).sqrt().maximum(1e-8f)
+                .mul(v.square().sum(new int[] {1}).sqrt().maximum(1e-8f));
+        return u.mul(v).sum(new int[] {1}).div(norms).reshape(rows / 2, 1);
+    }
+
+    /**
+     * A head's logits: {@code [examples, outputs]} for sequence heads, {@code [batch, seq, vocab]} for masked LM.
      * Classification and regression apply dropout to the pooled output (the pooler's or the mean of the tokens) in
      * training, as HF does; NSP does not.
      */
@@ -79,6 +103,9 @@ final class Heads {
                     parameters.get(head.name() + ".bias")).singletonOrThrow();
         }
         NDArray pooled = head.readsMeanOfTokens() ? meanOfTokens(encoded.lastHiddenState(), inputs) : encoded.pooledOutput();
+        if (head instanceof HeadSpec.CosineSimilarity) {
+            return cosineOfPairs(head, pooled);
+        }
         if (pooled == null) {
             throw new IllegalStateException("head '" + head.name() + "' needs the pooler, which the session lacks");
         }
@@ -95,13 +122,14 @@ final class Heads {
      * @throws IllegalArgumentException when the target does not fit the head or the batch (the message names both)
      */
     static NDArray loss(HeadSpec head, NDArray logits, HeadTarget target, int batchSize, NDManager manager) {
-        if (head instanceof HeadSpec.Regression) {
+        if (head.loss() == Loss.MEAN_SQUARED_ERROR) {
             if (!(target instanceof HeadTarget.Values values)) {
                 throw mismatch(head, target, "Values");
             }
             float[] v = values.values();
-            checkRows(head, v.length, batchSize);
-            return logits.reshape(batchSize).sub(manager.create(v)).square().mean();
+            int examples = batchSize / head.sequencesPerExample();
+            checkRows(head, v.length, examples);
+            return logits.reshape(examples).sub(manager.create(v)).square().mean();
         }
         if (head instanceof HeadSpec.MaskedLm) {
             if (!(target instanceof HeadTarget.TokenLabels tokens)) {

@@ -3,6 +3,7 @@ package io.bertlab.engine.java.train;
 import io.bertlab.api.model.Batch;
 import io.bertlab.api.model.HeadSpec;
 import io.bertlab.api.model.HeadTarget;
+import io.bertlab.api.model.Loss;
 import io.bertlab.api.model.ModelConfig;
 import io.bertlab.api.model.Tensor;
 import io.bertlab.engine.java.Activation;
@@ -56,6 +57,9 @@ final class Heads {
         double std = config.initializerRange();
         for (HeadSpec head : heads) {
             specs.put(head.name(), head);
+            if (head instanceof HeadSpec.CosineSimilarity) {
+                continue; // no parameters of its own
+            }
             if (head instanceof HeadSpec.MaskedLm) {
                 parameters.initDense(head.name() + ".transform.dense", h, h, std, random);
                 parameters.initLayerNorm(head.name() + ".transform.LayerNorm", h);
@@ -88,7 +92,10 @@ final class Heads {
         int h = config.hiddenSize();
         for (HeadSpec head : specs.values()) {
             HeadPass hp = new HeadPass();
-            if (!(head instanceof HeadSpec.MaskedLm)) {
+            if (head instanceof HeadSpec.CosineSimilarity) {
+                hp.input = MeanPooling.forward(encoder.last, encoder.batch, h);
+                hp.logits = CosinePairs.forward(hp.input, h);
+            } else if (!(head instanceof HeadSpec.MaskedLm)) {
                 // HF's sequence classifiers apply dropout to the pooled output; its NSP head does not.
                 boolean dropoutOnInput = !(head instanceof HeadSpec.NextSentence);
                 pooledHead(hp, encoder, dropout, head.name(), pooledOutputs(head), dropoutOnInput);
@@ -130,7 +137,7 @@ final class Heads {
      *
      * @param pass the heads' pass
      * @param name the head
-     * @return {@code [batch, outputs]}, or {@code [batch, seq, vocab]} for MLM
+     * @return {@code [examples, outputs]}, or {@code [batch, seq, vocab]} for MLM
      */
     Tensor logits(Pass pass, String name) {
         HeadSpec spec = spec(name);
@@ -139,7 +146,8 @@ final class Heads {
         if (spec instanceof HeadSpec.MaskedLm) {
             return Tensor.of(logits, batch.size(), batch.sequenceLength(), config.vocabSize());
         }
-        return Tensor.of(logits, batch.size(), logits.length / batch.size());
+        int examples = batch.size() / spec.sequencesPerExample();
+        return Tensor.of(logits, examples, logits.length / examples);
     }
 
     /**
@@ -155,10 +163,11 @@ final class Heads {
         HeadSpec spec = spec(name);
         float[] logits = pass.byHead.get(name).logits;
         Batch batch = pass.encoder.batch;
-        if (spec instanceof HeadSpec.Regression) {
-            if (!(target instanceof HeadTarget.Values values) || values.values().length != batch.size()) {
+        if (spec.loss() == Loss.MEAN_SQUARED_ERROR) {
+            int examples = batch.size() / spec.sequencesPerExample();
+            if (!(target instanceof HeadTarget.Values values) || values.values().length != examples) {
                 throw new IllegalArgumentException("head '" + name + "' needs HeadTarget.Values with one value per"
-                        + " example (" + batch.size() + ")");
+                        + " example (" + examples + ")");
             }
             return Losses.meanSquaredError(logits, values.values(), dLogits);
         }
@@ -212,7 +221,12 @@ final class Heads {
             HeadSpec spec = spec(entry.getKey());
             HeadPass hp = pass.byHead.get(entry.getKey());
             String name = spec.name();
-            if (spec instanceof HeadSpec.MaskedLm) {
+            if (spec instanceof HeadSpec.CosineSimilarity) {
+                if (dLast == null) {
+                    dLast = new float[encoder.rows * h];
+                }
+                MeanPooling.backward(CosinePairs.backward(entry.getValue(), hp.input, h), encoder.batch, h, dLast);
+            } else if (spec instanceof HeadSpec.MaskedLm) {
                 String transform = name + ".transform.";
                 float[] dInput = dense.backward(entry.getValue(), hp.input, encoder.rows,
                         parameters.values(BertParameterNames.WORD_EMBEDDINGS),

@@ -157,9 +157,9 @@ public final class JavaTrainingSession implements TrainingSession {
     public EmbeddingGradient embeddingGradient(Batch batch, Tensor embeddings, OutputSelector output) {
         checkOpen();
         HeadSpec head = heads.spec(output.head());
-        if (head instanceof HeadSpec.MaskedLm) {
-            throw new IllegalArgumentException("embedding gradients are defined for sequence-level heads; '"
-                    + head.name() + "' is a masked LM head");
+        if (head instanceof HeadSpec.MaskedLm || head.sequencesPerExample() != 1) {
+            throw new IllegalArgumentException("embedding gradients are defined for heads with one output row per"
+                    + " sequence; '" + head.name() + "' is a " + head.getClass().getSimpleName() + " head");
         }
         parameters.zeroGradients();
         Heads.Pass pass = heads.forward(encoder.forward(batch, embeddingValues(batch, embeddings), null), null);

@@ -60,6 +60,13 @@ class GradientCheckTest {
         check(new HeadSpec.Regression("classifier"), new HeadTarget.Values(new float[] {0.5f, -1f, 2f}), batch);
     }
 
+    /** Siamese pairs: rows 0..1 are the first texts, rows 2..3 the second; the cosine of each pair is trained. */
+    @Test
+    void cosineSimilarityHeadOverPairsEncodedApart() {
+        Batch batch = TinyModels.batch(4, 6, 13, 1, 14);
+        check(new HeadSpec.CosineSimilarity("similarity"), new HeadTarget.Values(new float[] {0.9f, -0.2f}), batch);
+    }
+
     @Test
     void nextSentenceHead() {
         Batch batch = TinyModels.batch(2, 6, 13, 2, 9);
