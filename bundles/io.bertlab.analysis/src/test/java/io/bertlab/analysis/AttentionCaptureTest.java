@@ -15,6 +15,7 @@ import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.model.bert.BertParameterNames;
 import io.bertlab.model.bert.BertWeights;
+import io.bertlab.testing.models.JavaMiniLm;
 import java.io.IOException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,9 @@ class AttentionCaptureTest {
 
     @Test
     void everyLayerMatchesAPlainRecomputationFromTheWeights() throws IOException {
-        Tokenizer tokenizer = MiniLm.tokenizer();
-        BertWeights weights = MiniLm.checkpoint().weights();
-        try (Model model = MiniLm.model()) {
+        Tokenizer tokenizer = JavaMiniLm.tokenizer();
+        BertWeights weights = JavaMiniLm.checkpoint().weights();
+        try (Model model = JavaMiniLm.model()) {
             ModelConfig config = model.config();
             AttentionMap map = new EngineAttentionCapture().capture(model, tokenizer,
                     "The cat sat on the mat, didn't it?", "Yes: it was happy.");
@@ -85,8 +86,8 @@ class AttentionCaptureTest {
 
     @Test
     void aSingleTextHasNoSegmentB() throws IOException {
-        try (Model model = MiniLm.model()) {
-            AttentionMap map = new EngineAttentionCapture().capture(model, MiniLm.tokenizer(), "Hello world.", null);
+        try (Model model = JavaMiniLm.model()) {
+            AttentionMap map = new EngineAttentionCapture().capture(model, JavaMiniLm.tokenizer(), "Hello world.", null);
             assertEquals(-1, map.sentenceBStart());
             assertArrayEquals(new String[] {"[CLS]", "hello", "world", ".", "[SEP]"}, map.tokens());
         }
@@ -94,9 +95,9 @@ class AttentionCaptureTest {
 
     @Test
     void longTextsAreTruncatedToThePositions() throws IOException {
-        Tokenizer tokenizer = MiniLm.tokenizer();
+        Tokenizer tokenizer = JavaMiniLm.tokenizer();
         String text = "word ".repeat(600);
-        try (Model model = MiniLm.model()) {
+        try (Model model = JavaMiniLm.model()) {
             assertTrue(EngineAttentionCapture.untruncatedLength(tokenizer, text, null) > 512);
             AttentionMap map = new EngineAttentionCapture().capture(model, tokenizer, text, null);
             assertEquals(512, map.tokens().length);

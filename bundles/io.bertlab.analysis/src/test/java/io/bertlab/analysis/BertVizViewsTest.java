@@ -12,6 +12,8 @@ import io.bertlab.api.command.UsageException;
 import io.bertlab.api.model.OutputSelector;
 import io.bertlab.api.model.Tensor;
 import io.bertlab.testing.CapturingContext;
+import io.bertlab.testing.models.DirectoryResolver;
+import io.bertlab.testing.models.JavaMiniLm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +97,7 @@ class BertVizViewsTest {
 
     @Test
     void theCommandWritesAModelViewOfMiniLm() throws Exception {
-        Path model = MiniLm.directory(Files.createDirectories(dir.resolve("minilm")));
+        Path model = JavaMiniLm.directory(Files.createDirectories(dir.resolve("minilm")));
         AttentionViewCommand command = new AttentionViewCommand();
         command.resolver = new DirectoryResolver();
         CapturingContext context = new CapturingContext(dir, "--model", model.toString(), "--output", "view.html",

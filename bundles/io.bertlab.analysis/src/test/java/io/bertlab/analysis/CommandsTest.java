@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.testing.CapturingContext;
+import io.bertlab.testing.models.DirectoryResolver;
+import io.bertlab.testing.models.JavaMiniLm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ class CommandsTest {
 
     @BeforeAll
     static void saveMiniLm() throws IOException {
-        model = MiniLm.directory(Files.createDirectories(shared.resolve("minilm")));
+        model = JavaMiniLm.directory(Files.createDirectories(shared.resolve("minilm")));
     }
 
     private static AttentionStatsCommand stats() {

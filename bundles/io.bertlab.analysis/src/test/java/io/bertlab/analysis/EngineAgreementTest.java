@@ -10,6 +10,7 @@ import io.bertlab.api.model.Model;
 import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.engine.djl.PyTorchCpuEngine;
+import io.bertlab.testing.models.JavaMiniLm;
 import java.io.IOException;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -31,14 +32,14 @@ class EngineAgreementTest {
 
     @Test
     void javaAndPytorchCaptureTheSameAttention() throws IOException {
-        Tokenizer tokenizer = MiniLm.tokenizer();
+        Tokenizer tokenizer = JavaMiniLm.tokenizer();
         AttentionMap java;
         AttentionMap pytorch;
-        try (Model model = MiniLm.model()) {
+        try (Model model = JavaMiniLm.model()) {
             Encoding encoding = EngineAttentionCapture.encode(model, tokenizer,
                     "The quick brown fox, startled, jumped over the lazy dog.", "Then it ran into the woods.");
             java = EngineAttentionCapture.capture(model, encoding);
-            try (Model torch = new PyTorchCpuEngine().load(MiniLm.checkpoint(), LoadOptions.DEFAULT)) {
+            try (Model torch = new PyTorchCpuEngine().load(JavaMiniLm.checkpoint(), LoadOptions.DEFAULT)) {
                 pytorch = EngineAttentionCapture.capture(torch, encoding);
             }
         }

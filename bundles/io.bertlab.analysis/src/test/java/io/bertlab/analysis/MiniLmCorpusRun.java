@@ -3,6 +3,8 @@ package io.bertlab.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.bertlab.testing.CapturingContext;
+import io.bertlab.testing.models.DirectoryResolver;
+import io.bertlab.testing.models.JavaMiniLm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class MiniLmCorpusRun {
     @Test
     void attentionStatsOverTheCorpus() throws Exception {
         Path input = Path.of(System.getProperty("bertlab.analysis.corpus")).toAbsolutePath();
-        Path model = MiniLm.directory(Files.createDirectories(dir.resolve("minilm")));
+        Path model = JavaMiniLm.directory(Files.createDirectories(dir.resolve("minilm")));
         Path target = Path.of("target").toAbsolutePath();
         for (String format : new String[] {"table", "json"}) {
             AttentionStatsCommand command = new AttentionStatsCommand();

@@ -19,6 +19,7 @@ import io.bertlab.api.model.TrainingSpec;
 import io.bertlab.engine.java.JavaEngine;
 import io.bertlab.model.bert.ModelDirectory;
 import io.bertlab.testing.SharedData;
+import io.bertlab.testing.models.JavaMiniLm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +71,8 @@ class BrowserViewsTest {
         }
         Files.createDirectories(PAGES);
         BertVizViews views = new BertVizViews();
-        try (Model model = MiniLm.model()) {
-            AttentionMap map = new EngineAttentionCapture().capture(model, MiniLm.tokenizer(),
+        try (Model model = JavaMiniLm.model()) {
+            AttentionMap map = new EngineAttentionCapture().capture(model, JavaMiniLm.tokenizer(),
                     "The cat sat on the mat.", "It was happy.");
             Files.writeString(PAGES.resolve("head-view.html"), views.headView(map));
             Files.writeString(PAGES.resolve("model-view.html"), views.modelView(map));
@@ -79,7 +80,7 @@ class BrowserViewsTest {
         Path fineTuned = Sst2MiniLm.directory();
         try (Model model = JavaEngine.load(ModelDirectory.load(fineTuned), 2, fineTuned.resolve("config.json"));
                 TrainingSession session = model.openSession(new TrainingSpec(List.of(Sst2MiniLm.HEAD), null, 0))) {
-            Attribution attribution = new IntegratedGradients().attribute(session, MiniLm.tokenizer(),
+            Attribution attribution = new IntegratedGradients().attribute(session, JavaMiniLm.tokenizer(),
                     "a gorgeous , witty film with a dull , lifeless ending", null,
                     new OutputSelector(Sst2MiniLm.HEAD.name(), 1), Baseline.PAD_TOKENS, Rule.GAUSS_LEGENDRE, 50);
             Files.writeString(PAGES.resolve("word-importance.html"), views.wordImportance(attribution));

@@ -11,6 +11,8 @@ import io.bertlab.analysis.BertVizViews;
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.testing.CapturingContext;
+import io.bertlab.testing.models.DirectoryResolver;
+import io.bertlab.testing.models.JavaMiniLm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +96,7 @@ class ExplainCommandTest {
 
     @Test
     void aModelWithoutAHeadAndAMissingFolderFailWithStatus1() throws Exception {
-        Path plain = MiniLm.directory(Files.createDirectories(dir.resolve("minilm")));
+        Path plain = JavaMiniLm.directory(Files.createDirectories(dir.resolve("minilm")));
         CommandException noHead = assertThrows(CommandException.class, () -> explain().run(
                 new CapturingContext(dir, "--model", plain.toString(), "some text")));
         assertEquals(1, noHead.exitStatus());

@@ -13,6 +13,7 @@ import io.bertlab.api.model.TrainingSpec;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.engine.java.JavaEngine;
 import io.bertlab.model.bert.ModelDirectory;
+import io.bertlab.testing.models.JavaMiniLm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class MiniLmConvergenceTest {
         Path directory = Sst2MiniLm.directory();
         model = JavaEngine.load(ModelDirectory.load(directory), 2, directory.resolve("config.json"));
         session = model.openSession(new TrainingSpec(List.of(Sst2MiniLm.HEAD), null, 0));
-        tokenizer = MiniLm.tokenizer();
+        tokenizer = JavaMiniLm.tokenizer();
     }
 
     @AfterAll

@@ -15,6 +15,7 @@ import io.bertlab.api.tokenizer.Truncation;
 import io.bertlab.testing.MiniLmFiles;
 import io.bertlab.testing.SharedCorpus;
 import io.bertlab.testing.SharedData;
+import io.bertlab.testing.models.JavaMiniLm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,9 +46,9 @@ final class Sst2MiniLm {
             // sentence TAB label, after a header row
             List<String> rows = SharedCorpus.lines(SharedData.require("glue/SST-2/train.tsv"));
             Path folder = Files.createDirectories(Path.of("target", "test-models", "sst2-minilm")).toAbsolutePath();
-            Tokenizer tokenizer = MiniLm.tokenizer();
+            Tokenizer tokenizer = JavaMiniLm.tokenizer();
             TrainingSpec spec = new TrainingSpec(List.of(HEAD), OptimizerSpec.bertFineTuning(3e-4, STEPS), 42);
-            try (Model model = MiniLm.model(); TrainingSession session = model.openSession(spec)) {
+            try (Model model = JavaMiniLm.model(); TrainingSession session = model.openSession(spec)) {
                 for (int step = 0; step < STEPS; step++) {
                     List<String> texts = new ArrayList<>();
                     int[] labels = new int[BATCH];

@@ -9,11 +9,9 @@ import io.bertlab.api.tokenizer.TokenizerLoader;
 import io.bertlab.api.tokenizer.TokenizerTrainer;
 import io.bertlab.api.tokenizer.TrainerSettings;
 import io.bertlab.api.tokenizer.TrainingResult;
+import io.bertlab.testing.CapturingContext;
 import io.bertlab.testing.SharedData;
 import java.io.File;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -196,34 +194,9 @@ class TrainerBundlesIT {
         }
     }
 
+    /** A call whose output is not needed: the files it writes are what the tests compare. */
     private static CommandContext context(Path dir, List<String> arguments) {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        return new CommandContext() {
-            @Override
-            public List<String> arguments() {
-                return arguments;
-            }
-
-            @Override
-            public PrintStream out() {
-                return quiet;
-            }
-
-            @Override
-            public PrintStream err() {
-                return quiet;
-            }
-
-            @Override
-            public InputStream in() {
-                return InputStream.nullInputStream();
-            }
-
-            @Override
-            public Path workingDirectory() {
-                return dir;
-            }
-        };
+        return new CapturingContext(dir, arguments.toArray(new String[0]));
     }
 
     private static <T> T service(Class<T> type, String filter) throws Exception {

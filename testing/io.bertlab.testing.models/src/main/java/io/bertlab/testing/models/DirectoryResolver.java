@@ -1,4 +1,4 @@
-package io.bertlab.analysis;
+package io.bertlab.testing.models;
 
 import io.bertlab.api.model.Model;
 import io.bertlab.api.model.ModelResolver;
@@ -17,7 +17,7 @@ import java.util.Map;
  * A {@link ModelResolver} for tests outside OSGi that opens model directories on the pure-Java engine with the
  * tokenizer beside them, the way the model service opens a directory; it knows no named models.
  */
-final class DirectoryResolver implements ModelResolver {
+public final class DirectoryResolver implements ModelResolver {
 
     @Override
     public OpenedModel open(String nameOrDirectory, Path directory, String engine, String device) throws IOException {
