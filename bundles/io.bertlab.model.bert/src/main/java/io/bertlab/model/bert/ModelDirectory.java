@@ -6,7 +6,9 @@ import io.bertlab.api.model.ModelProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A model directory as HuggingFace lays it out: {@value ModelProperties#CONFIG_FILE} and
@@ -45,6 +47,31 @@ public final class ModelDirectory {
         BertWeights weights = withoutTaskModelPrefix(Safetensors.read(weightsFile));
         BertWeightsCheck.verify(config, weights, weightsFile);
         return new Checkpoint(config, weights);
+    }
+
+    /**
+     * The parameter names of a model directory's weights as {@link #load(Path)} stores them (an HF task model's
+     * {@code bert.} prefix removed), read from the header of {@value ModelProperties#WEIGHTS_FILE} alone: a cheap
+     * way to ask whether a checkpoint holds a head (e.g. {@code cls.predictions.*}) before a session would
+     * initialise a missing one at random.
+     *
+     * @param directory the model directory
+     * @return the names, in file order
+     * @throws CheckpointException when the weights file is missing, corrupt or truncated (the message names it)
+     * @throws IOException when the file cannot be read
+     * @since 1.1
+     */
+    public static Set<String> parameterNames(Path directory) throws IOException {
+        Set<String> names = Safetensors.tensorNames(directory.resolve(ModelProperties.WEIGHTS_FILE));
+        String prefix = BertParameterNames.TASK_MODEL_PREFIX;
+        if (!names.contains(prefix + BertParameterNames.WORD_EMBEDDINGS)) {
+            return names;
+        }
+        Set<String> renamed = new LinkedHashSet<>();
+        for (String name : names) {
+            renamed.add(name.startsWith(prefix) ? name.substring(prefix.length()) : name);
+        }
+        return renamed;
     }
 
     /**

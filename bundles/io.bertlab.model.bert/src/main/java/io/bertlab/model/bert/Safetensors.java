@@ -84,6 +84,33 @@ public final class Safetensors {
         }
     }
 
+    /**
+     * The names of the floating-point tensors of a file (those {@link #read(Path)} returns), from its header alone:
+     * no tensor data is read, so this is cheap even for a large checkpoint.
+     *
+     * @param file the {@code .safetensors} file
+     * @return the names, in file order
+     * @throws CheckpointException when the file is corrupt or truncated (the message names it)
+     * @throws IOException when the file cannot be read
+     * @since 1.1
+     */
+    public static Set<String> tensorNames(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            Set<String> names = new java.util.LinkedHashSet<>();
+            Iterator<Map.Entry<String, JsonNode>> entries = readHeader(channel, file).json().fields();
+            while (entries.hasNext()) {
+                Map.Entry<String, JsonNode> entry = entries.next();
+                String dtype = entry.getValue().path("dtype").asText();
+                if (!entry.getKey().equals(METADATA) && !INTEGER_DTYPES.contains(dtype)) {
+                    names.add(entry.getKey());
+                }
+            }
+            return names;
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException(file, null, "missing: no such file", e);
+        }
+    }
+
     /** A parsed header and where the tensor data lies. */
     private record Header(JsonNode json, long dataStart, long dataLength) {
     }

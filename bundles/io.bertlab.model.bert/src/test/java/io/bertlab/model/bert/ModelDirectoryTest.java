@@ -64,6 +64,24 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void parameterNamesAreThoseLoadStoresReadFromTheHeaderAlone() throws IOException {
+        BertWeights prefixed = new BertWeights();
+        for (Weight w : tinyWeights(TINY).all()) {
+            prefixed.put(new Weight("bert." + w.name(), w.shape(), w.values()));
+        }
+        prefixed.put(new Weight("cls.predictions.bias", new int[] {11}, new float[11]));
+        ModelDirectory.save(dir, new ModelDirectory.Checkpoint(TINY, prefixed));
+
+        assertEquals(ModelDirectory.load(dir).weights().names(), ModelDirectory.parameterNames(dir));
+        assertTrue(ModelDirectory.parameterNames(dir).contains("cls.predictions.bias"));
+        assertEquals(prefixed.names(), Safetensors.tensorNames(dir.resolve("model.safetensors")));
+
+        Path missing = dir.resolve("elsewhere");
+        CheckpointException e = assertThrows(CheckpointException.class, () -> ModelDirectory.parameterNames(missing));
+        assertTrue(e.getMessage().contains(missing.resolve("model.safetensors").toString()), e.getMessage());
+    }
+
+    @Test
     void everyMissingAndMisshapedTensorIsNamedWithTheFile() throws IOException {
         BertWeights weights = tinyWeights(TINY);
         BertWeights broken = new BertWeights();
