@@ -28,6 +28,19 @@ public class BertVizViews implements HtmlViews {
         return page("Attention model view", data(map), MODEL_VIEW);
     }
 
+    /**
+     * A BertViz-style neuron view of one layer: for a chosen query token and head, every key's vector, its
+     * elementwise product with the query, the scaled score and the softmax weight, drawn lazily on a canvas. Not part
+     * of {@link HtmlViews} (whose {@link AttentionMap} has no queries or keys): {@code attention-view --view neuron}
+     * makes it from a {@link NeuronCapture}.
+     *
+     * @param view the layer's queries and keys
+     * @return the page; when the vectors do not reproduce the engine's attention, a page that says so and shows none
+     */
+    public String neuronView(NeuronView view) {
+        return NeuronViewPage.html(view);
+    }
+
     @Override
     public String wordImportance(Attribution attribution) {
         String[] tokens = attribution.tokens();
@@ -108,7 +121,7 @@ public class BertVizViews implements HtmlViews {
                 + "</script>\n<script>\n" + script + "</script>\n</body></html>\n";
     }
 
-    private static String jsonString(String text) {
+    static String jsonString(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -113,6 +113,6 @@ class BertVizViewsTest {
         assertThrows(UsageException.class, () -> command.run(new CapturingContext(dir, "--model",
                 model.toString(), "--output", "v.html")));
         assertThrows(UsageException.class, () -> command.run(new CapturingContext(dir, "--model",
-                model.toString(), "--output", "v.html", "--view", "neuron", "hi")));
+                model.toString(), "--output", "v.html", "--view", "graph", "hi")));
     }
 }

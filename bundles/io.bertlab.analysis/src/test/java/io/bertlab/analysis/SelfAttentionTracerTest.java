@@ -93,7 +93,7 @@ class SelfAttentionTracerTest {
     }
 
     /** A one-layer BERT: embeddings X (ids 0..n-1), attention W, zero feed-forward, unit LayerNorms, no biases. */
-    private static Model oneLayer(float[][] x, SelfAttentionTracer.Weights w, int heads) throws IOException {
+    static Model oneLayer(float[][] x, SelfAttentionTracer.Weights w, int heads) throws IOException {
         int n = x.length;
         int d = x[0].length;
         ModelConfig config = new ModelConfig(n, d, 1, heads, 4, "gelu", 0, 0, n, 1, 0.02, 1e-12);

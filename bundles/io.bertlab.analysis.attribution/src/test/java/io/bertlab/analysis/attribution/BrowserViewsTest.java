@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bertlab.analysis.BertVizViews;
 import io.bertlab.analysis.EngineAttentionCapture;
+import io.bertlab.analysis.NeuronCapture;
+import io.bertlab.analysis.NeuronView;
 import io.bertlab.api.analysis.AttentionMap;
 import io.bertlab.api.analysis.Attribution;
 import io.bertlab.api.analysis.AttributionMethod.Baseline;
@@ -16,6 +18,7 @@ import io.bertlab.api.model.Model;
 import io.bertlab.api.model.OutputSelector;
 import io.bertlab.api.model.TrainingSession;
 import io.bertlab.api.model.TrainingSpec;
+import io.bertlab.api.tokenizer.Encoding;
 import io.bertlab.engine.java.JavaEngine;
 import io.bertlab.model.bert.ModelDirectory;
 import io.bertlab.testing.SharedData;
@@ -23,6 +26,7 @@ import io.bertlab.testing.models.JavaMiniLm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,14 +44,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * The three HTML views, written from real outputs (all-MiniLM-L6-v2's attention; Integrated Gradients of the model
- * fine-tuned for SST-2), opened from disk in a real headless Chromium: no console message above INFO, no request
- * beyond the page itself, the layer selector redraws, a click in the model view opens the head. Screenshots go to
+ * The four HTML views, written from real outputs (all-MiniLM-L6-v2's attention, queries and keys; Integrated Gradients
+ * of the model fine-tuned for SST-2), opened from disk in a real headless Chromium: no console message above INFO, no
+ * request beyond the page itself, the layer selector redraws, a click in the model view opens the head, a click on a
+ * token of the neuron view redraws its vectors, and a 512-token neuron view draws only the rows in sight. Screenshots
+ * go to
  * {@code target/views/}. Needs Debian's {@code chromium} and {@code chromium-driver}; without them the test is
  * skipped, or fails under {@code CI=true}.
  */
@@ -56,6 +63,14 @@ class BrowserViewsTest {
     private static final Path PAGES = Path.of("target", "views").toAbsolutePath();
 
     private static ChromeDriver browser;
+
+    /** The neuron view's capture, for the numbers the page must show. */
+    private static NeuronView neuron;
+
+    private static final String LONG_TEXT = "The committee met on Tuesday to discuss the budget, which had grown by"
+            + " twelve percent since last year. Several members argued that the new library, the bridge over the"
+            + " river and the school's roof could not all be paid for; others wanted to borrow. After three hours,"
+            + " nobody had changed their mind, and the chair adjourned until Friday. ";
 
     @BeforeAll
     static void writePagesAndStartTheBrowser() throws IOException {
@@ -76,6 +91,14 @@ class BrowserViewsTest {
                     "The cat sat on the mat.", "It was happy.");
             Files.writeString(PAGES.resolve("head-view.html"), views.headView(map));
             Files.writeString(PAGES.resolve("model-view.html"), views.modelView(map));
+            // layer 0, head 2: all-MiniLM-L6-v2's previous-token head (0.9995 of its attention, attention-stats)
+            Encoding pair = EngineAttentionCapture.encode(model, JavaMiniLm.tokenizer(), "The cat sat on the mat.",
+                    "It was happy.");
+            neuron = NeuronCapture.capture(model, pair, JavaMiniLm.checkpoint().weights(), 0, 2);
+            Files.writeString(PAGES.resolve("neuron-view.html"), views.neuronView(neuron));
+            Encoding full = EngineAttentionCapture.encode(model, JavaMiniLm.tokenizer(), LONG_TEXT.repeat(10), null);
+            NeuronView longView = NeuronCapture.capture(model, full, JavaMiniLm.checkpoint().weights(), 5, 0);
+            Files.writeString(PAGES.resolve("neuron-view-512.html"), views.neuronView(longView));
         }
         Path fineTuned = Sst2MiniLm.directory();
         try (Model model = JavaEngine.load(ModelDirectory.load(fineTuned), 2, fineTuned.resolve("config.json"));
@@ -96,6 +119,8 @@ class BrowserViewsTest {
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
                 .usingAnyFreePort().build(), options);
+        // the test's timeout for any page, the 512-token neuron view included
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -229,5 +254,79 @@ class BrowserViewsTest {
         }
         assertTrue(green > 0 && red > 0, green + " green, " + red + " red tokens");
         screenshot("word-importance.png");
+    }
+    /** A canvas's pixels, as a data URL. */
+    private static String pixels(String id) {
+        return (String) script("return document.getElementById(arguments[0]).toDataURL();", id);
+    }
+
+    private static String data(String name) {
+        return (String) script("return document.getElementById('rows').dataset[arguments[0]];", name);
+    }
+
+    /** Moves the mouse to a point of the rows canvas given from its top left corner (Selenium offsets are from the centre). */
+    private static Actions at(int x, int y) {
+        WebElement rows = browser.findElement(By.id("rows"));
+        return new Actions(browser).moveToElement(rows, x - rows.getSize().getWidth() / 2,
+                y - rows.getSize().getHeight() / 2);
+    }
+
+    @Test
+    void aClickOnATokenOfTheNeuronViewRedrawsItsVectors() throws IOException {
+        open("neuron-view.html");
+        assertEquals("Neuron view: layer 0, head 2", browser.getTitle());
+        assertEquals("query 0: [CLS]", browser.findElement(By.id("query-token")).getText());
+        String header = pixels("header");
+        String rows = pixels("rows");
+        int row = Integer.parseInt(data("row"));
+        // "sat" (token 3) becomes the query
+        at(40, 3 * row + row / 2).click().perform();
+        assertEquals("3", data("query"));
+        assertEquals("query 3: sat", browser.findElement(By.id("query-token")).getText());
+        assertNotEquals(header, pixels("header"), "q_i was not redrawn");
+        assertNotEquals(rows, pixels("rows"), "the rows were not redrawn");
+        // the weight the page shows for sat -> cat is the engine's own (hovering the softmax column prints it)
+        at(Integer.parseInt(data("bar")) + 20, 2 * row + row / 2).perform();
+        String status = browser.findElement(By.id("status")).getText();
+        assertTrue(status.startsWith("sat → cat: score "), status);
+        double shown = Double.parseDouble(status.substring(status.indexOf("weight ") + 7));
+        assertEquals(neuron.attention(2, 3, 2), shown, 0.5e-4 + NeuronView.TOLERANCE, status);
+        assertTrue(shown > 0.9, "the previous-token head puts " + shown + " on the previous token");
+        screenshot("neuron-view.png");
+
+        // another head: the title follows, and the drawing changes
+        String before = pixels("rows");
+        browser.findElement(By.cssSelector("#head option[value='7']")).click();
+        assertEquals("Neuron view: layer 0, head 7", browser.getTitle());
+        assertEquals("7", data("head"));
+        assertNotEquals(before, pixels("rows"));
+    }
+
+    @Test
+    void aNeuronViewOf512TokensDrawsOnlyWhatIsInSight() throws IOException {
+        open("neuron-view-512.html");
+        long elements = (Long) script("return document.getElementsByTagName('*').length;");
+        long drawnMs = Long.parseLong(data("drawnMs"));
+        System.out.printf("512-token neuron view: %d KB, %d elements, first drawn %d ms after navigation%n",
+                Files.size(PAGES.resolve("neuron-view-512.html")) / 1024, elements, drawnMs);
+        // 12 head options, the canvases, the data blocks and a handful of paragraphs: no element per token or cell
+        assertTrue(elements < 60, elements + " elements");
+        int first = Integer.parseInt(data("first"));
+        int last = Integer.parseInt(data("last"));
+        assertEquals(0, first);
+        assertTrue(last - first <= 30, first + ".." + last);
+        // scrolled to the end, the last rows are drawn, and the last token can be made the query
+        script("const s = document.getElementById('scroller'); s.scrollTop = s.scrollHeight;");
+        ((JavascriptExecutor) browser).executeAsyncScript("window.requestAnimationFrame(() =>"
+                + " window.requestAnimationFrame(arguments[arguments.length - 1]));");
+        assertEquals("511", data("last"));
+        int row = Integer.parseInt(data("row"));
+        WebElement rows = browser.findElement(By.id("rows"));
+        // 30 rows of 18 px below the page's text: bring the box's bottom into the 900-pixel window
+        script("document.getElementById('scroller').scrollIntoView({block: 'end'});");
+        at(40, rows.getSize().getHeight() - row / 2).click().perform();
+        assertEquals("511", data("query"));
+        assertEquals("query 511: [SEP]", browser.findElement(By.id("query-token")).getText());
+        screenshot("neuron-view-512.png");
     }
 }
