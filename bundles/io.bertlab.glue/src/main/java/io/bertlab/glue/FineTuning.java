@@ -9,6 +9,7 @@ import io.bertlab.api.model.StepResult;
 import io.bertlab.api.model.TrainingSession;
 import io.bertlab.api.model.TrainingSpec;
 import io.bertlab.api.progress.ProgressListener;
+import io.bertlab.model.bert.CheckpointFolders;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -138,7 +139,7 @@ final class FineTuning {
         if (better) {
             FineTunedHead fineTuned = new FineTunedHead(task.name(), task.labels(), state.model(), record.epoch(),
                     metrics, state.settings().pooling(), state.settings().head());
-            Checkpoints.replace(output.resolve(BEST), folder -> {
+            CheckpointFolders.replace(output.resolve(BEST), folder -> {
                 session.save(folder);
                 copyTokenizer(folder);
                 fineTuned.write(folder);
@@ -153,7 +154,7 @@ final class FineTuning {
     }
 
     private void checkpoint(TrainingSession session, RunState state) throws IOException {
-        Checkpoints.replace(output.resolve(LAST), folder -> {
+        CheckpointFolders.replace(output.resolve(LAST), folder -> {
             session.save(folder);
             copyTokenizer(folder);
             if (stateSupported) {

@@ -9,6 +9,7 @@ import io.bertlab.api.glue.Example;
 import io.bertlab.api.glue.GlueTask;
 import io.bertlab.api.glue.Prediction;
 import io.bertlab.api.model.HeadSpec;
+import io.bertlab.model.bert.CheckpointFolders;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ public class GlueSubmitCommand extends GlueCommand {
             }
             writeZip(output, predictions, filled);
         } finally {
-            Checkpoints.deleteTree(filled);
+            CheckpointFolders.deleteTree(filled);
         }
         context.out().println(output);
         return 0;

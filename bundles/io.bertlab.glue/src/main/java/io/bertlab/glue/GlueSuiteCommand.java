@@ -8,6 +8,7 @@ import io.bertlab.api.command.UsageException;
 import io.bertlab.api.glue.GlueTask;
 import io.bertlab.api.model.ModelResolver;
 import io.bertlab.api.model.OpenedModel;
+import io.bertlab.model.bert.CheckpointFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ public class GlueSuiteCommand extends GlueCommand {
 
     private RunState trainOrResume(GlueTask task, Path folder, TrainingSettings settings, String modelName,
             GlueOptions options, TaskData data, CommandContext context) throws IOException, UsageException {
-        Optional<Path> last = Checkpoints.existing(folder.resolve(FineTuning.LAST));
+        Optional<Path> last = CheckpointFolders.existing(folder.resolve(FineTuning.LAST));
         if (last.isPresent() && options.arguments().has("--resume")) {
             RunState saved = RunState.read(last.get());
             if (saved.epoch() >= saved.settings().epochs()) {

@@ -11,6 +11,7 @@ import io.bertlab.api.model.ModelProperties;
 import io.bertlab.api.model.ModelResolver;
 import io.bertlab.api.model.OpenedModel;
 import io.bertlab.api.tokenizer.Tokenizer;
+import io.bertlab.model.bert.CheckpointFolders;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ final class TaskRun {
     /** A new run; refuses an output folder that already holds one. */
     static TaskRun start(GlueTask task, Path output, TrainingSettings settings, String modelName, Path modelPath,
             String engine, String device, ModelResolver resolver) throws IOException {
-        if (Checkpoints.existing(output.resolve(FineTuning.LAST)).isPresent()) {
+        if (CheckpointFolders.existing(output.resolve(FineTuning.LAST)).isPresent()) {
             throw new IOException(output + " already holds a run: add --resume to continue it, or choose another"
                     + " --output");
         }
@@ -69,7 +70,7 @@ final class TaskRun {
 
     /** Continues the run saved in {@code output}, with its own model, settings and engine. */
     static TaskRun resume(GlueTask task, Path output, String device, ModelResolver resolver) throws IOException {
-        Path last = Checkpoints.existing(output.resolve(FineTuning.LAST)).orElseThrow(() -> new IOException(
+        Path last = CheckpointFolders.existing(output.resolve(FineTuning.LAST)).orElseThrow(() -> new IOException(
                 "nothing to resume: " + output.resolve(FineTuning.LAST) + " does not exist"));
         if (!Files.isRegularFile(last.resolve(ModelProperties.OPTIMIZER_STATE_FILE))) {
             throw new IOException("cannot resume: " + last + " holds no optimizer state ("

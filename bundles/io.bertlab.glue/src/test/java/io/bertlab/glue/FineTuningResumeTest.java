@@ -11,6 +11,7 @@ import io.bertlab.api.model.ModelProperties;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.engine.java.JavaEngine;
 import io.bertlab.model.bert.BertWeights;
+import io.bertlab.model.bert.CheckpointFolders;
 import io.bertlab.model.bert.ModelDirectory;
 import io.bertlab.model.bert.Weight;
 import java.io.ByteArrayOutputStream;
@@ -74,7 +75,7 @@ class FineTuningResumeTest {
             }).run(start, RunState.start(task.name(), "tiny", "java", SETTINGS, steps), null));
             assertTrue(stop.getMessage().contains("interrupted"), stop.getMessage());
         }
-        Path last = Checkpoints.existing(broken.resolve(FineTuning.LAST)).orElseThrow();
+        Path last = CheckpointFolders.existing(broken.resolve(FineTuning.LAST)).orElseThrow();
         RunState saved = RunState.read(last);
         assertEquals(1, saved.epoch(), "the checkpoint of step 8 is in the second epoch");
         assertEquals(2, saved.batch(), "after its second batch");

@@ -1,4 +1,4 @@
-package io.bertlab.glue;
+package io.bertlab.model.bert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,12 +15,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CheckpointsTest {
+class CheckpointFoldersTest {
 
     @TempDir
     Path dir;
 
-    private static Checkpoints.Writer writing(String content) {
+    private static CheckpointFolders.Writer writing(String content) {
         return folder -> {
             Files.writeString(folder.resolve("weights.bin"), content);
             Files.createDirectories(folder.resolve("sub"));
@@ -37,13 +37,13 @@ class CheckpointsTest {
     @Test
     void replaceWritesTheFolderAndLeavesNothingElse() throws IOException {
         Path target = dir.resolve("last");
-        assertEquals(Optional.empty(), Checkpoints.existing(target));
-        Checkpoints.replace(target, writing("one"));
+        assertEquals(Optional.empty(), CheckpointFolders.existing(target));
+        CheckpointFolders.replace(target, writing("one"));
         assertEquals("one", Files.readString(target.resolve("weights.bin")));
         assertEquals(List.of("last"), siblings());
-        assertEquals(Optional.of(target), Checkpoints.existing(target));
+        assertEquals(Optional.of(target), CheckpointFolders.existing(target));
 
-        Checkpoints.replace(target, writing("two"));
+        CheckpointFolders.replace(target, writing("two"));
         assertEquals("two", Files.readString(target.resolve("weights.bin")));
         assertEquals("{\"content\":\"two\"}", Files.readString(target.resolve("sub/run.json")));
         assertEquals(List.of("last"), siblings());
@@ -52,30 +52,30 @@ class CheckpointsTest {
     @Test
     void aReplacedCheckpointKeepsNoFileOfTheOldOne() throws IOException {
         Path target = dir.resolve("last");
-        Checkpoints.replace(target, folder -> Files.writeString(folder.resolve("old-only.txt"), "old"));
-        Checkpoints.replace(target, writing("new"));
+        CheckpointFolders.replace(target, folder -> Files.writeString(folder.resolve("old-only.txt"), "old"));
+        CheckpointFolders.replace(target, writing("new"));
         assertFalse(Files.exists(target.resolve("old-only.txt")));
     }
 
     @Test
     void aFailingWriterLeavesThePreviousCheckpointIntact() throws IOException {
         Path target = dir.resolve("last");
-        Checkpoints.replace(target, writing("good"));
+        CheckpointFolders.replace(target, writing("good"));
         IOException failure = new IOException("disk full");
-        IOException thrown = assertThrows(IOException.class, () -> Checkpoints.replace(target, folder -> {
+        IOException thrown = assertThrows(IOException.class, () -> CheckpointFolders.replace(target, folder -> {
             Files.writeString(folder.resolve("weights.bin"), "half");
             throw failure;
         }));
         assertSame(failure, thrown);
         assertEquals("good", Files.readString(target.resolve("weights.bin")));
         assertEquals("{\"content\":\"good\"}", Files.readString(target.resolve("sub/run.json")));
-        Optional<Path> existing = Checkpoints.existing(target);
+        Optional<Path> existing = CheckpointFolders.existing(target);
         assertEquals(Optional.of(target), existing);
         assertFalse(existing.get().getFileName().toString().endsWith(".partial"));
         assertFalse(Files.exists(dir.resolve("last.previous")));
 
         // the next replace starts from a clean .partial: nothing of the failed attempt survives
-        Checkpoints.replace(target, folder -> Files.writeString(folder.resolve("other.bin"), "x"));
+        CheckpointFolders.replace(target, folder -> Files.writeString(folder.resolve("other.bin"), "x"));
         assertFalse(Files.exists(target.resolve("weights.bin")));
         assertEquals(List.of("last"), siblings());
     }
@@ -83,12 +83,12 @@ class CheckpointsTest {
     @Test
     void aFailingFirstWriteLeavesNoCheckpoint() {
         Path target = dir.resolve("last");
-        assertThrows(RuntimeException.class, () -> Checkpoints.replace(target, folder -> {
+        assertThrows(RuntimeException.class, () -> CheckpointFolders.replace(target, folder -> {
             Files.writeString(folder.resolve("weights.bin"), "half");
             throw new IllegalStateException("engine failed");
         }));
         assertFalse(Files.exists(target));
-        assertEquals(Optional.empty(), Checkpoints.existing(target), "a .partial folder is not a checkpoint");
+        assertEquals(Optional.empty(), CheckpointFolders.existing(target), "a .partial folder is not a checkpoint");
     }
 
     @Test
@@ -98,11 +98,11 @@ class CheckpointsTest {
         Path previous = Files.createDirectories(dir.resolve("last.previous"));
         Files.writeString(previous.resolve("weights.bin"), "old");
         Files.createDirectories(dir.resolve("last.partial"));
-        assertEquals(Optional.of(previous), Checkpoints.existing(target));
+        assertEquals(Optional.of(previous), CheckpointFolders.existing(target));
 
         // once the checkpoint is there again it wins
         Files.createDirectories(target);
-        assertEquals(Optional.of(target), Checkpoints.existing(target));
+        assertEquals(Optional.of(target), CheckpointFolders.existing(target));
     }
 
     @Test
@@ -110,7 +110,7 @@ class CheckpointsTest {
         Path target = dir.resolve("last");
         Files.writeString(target, "not a folder");
         Files.writeString(dir.resolve("last.previous"), "not a folder either");
-        assertEquals(Optional.empty(), Checkpoints.existing(target));
+        assertEquals(Optional.empty(), CheckpointFolders.existing(target));
     }
 
     @Test
@@ -120,7 +120,7 @@ class CheckpointsTest {
         Files.writeString(previous.resolve("weights.bin"), "old");
         Path partial = Files.createDirectories(dir.resolve("last.partial"));
         Files.writeString(partial.resolve("stale.bin"), "stale");
-        Checkpoints.replace(target, writing("new"));
+        CheckpointFolders.replace(target, writing("new"));
         assertEquals("new", Files.readString(target.resolve("weights.bin")));
         assertFalse(Files.exists(target.resolve("stale.bin")));
         assertEquals(List.of("last"), siblings());
@@ -131,9 +131,9 @@ class CheckpointsTest {
         Path tree = Files.createDirectories(dir.resolve("a/b/c"));
         Files.writeString(tree.resolve("f"), "x");
         Files.writeString(dir.resolve("a/g"), "y");
-        Checkpoints.deleteTree(dir.resolve("a"));
+        CheckpointFolders.deleteTree(dir.resolve("a"));
         assertFalse(Files.exists(dir.resolve("a")));
-        Checkpoints.deleteTree(dir.resolve("missing"));
+        CheckpointFolders.deleteTree(dir.resolve("missing"));
         assertTrue(Files.isDirectory(dir));
     }
 }

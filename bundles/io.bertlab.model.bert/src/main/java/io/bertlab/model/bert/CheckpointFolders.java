@@ -1,4 +1,4 @@
-package io.bertlab.glue;
+package io.bertlab.model.bert;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,19 +13,35 @@ import java.util.stream.Stream;
  * Whole checkpoint folders replaced atomically: a checkpoint is written into {@code NAME.partial}, then the old
  * folder is moved to {@code NAME.previous}, the new one into place, and the old one deleted. An interruption at any
  * point leaves a complete checkpoint in {@code NAME} or {@code NAME.previous}, which {@link #existing} finds.
+ * Fine-tuning and pre-training runs keep their checkpoints this way.
+ *
+ * @since 1.1
  */
-final class Checkpoints {
+public final class CheckpointFolders {
 
     /** Writes a checkpoint's files into a folder. */
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
+        /**
+         * Writes the files.
+         *
+         * @param folder the (new, empty) folder to write into
+         * @throws IOException when writing fails
+         */
         void write(Path folder) throws IOException;
     }
 
-    private Checkpoints() {
+    private CheckpointFolders() {
     }
 
-    static void replace(Path target, Writer writer) throws IOException {
+    /**
+     * Replaces a checkpoint folder with what the writer writes.
+     *
+     * @param target the checkpoint folder
+     * @param writer writes the new checkpoint's files
+     * @throws IOException when writing or moving fails; the previous checkpoint is then kept
+     */
+    public static void replace(Path target, Writer writer) throws IOException {
         Path partial = sibling(target, ".partial");
         Path previous = sibling(target, ".previous");
         deleteTree(partial);
@@ -40,8 +56,13 @@ final class Checkpoints {
         deleteTree(previous);
     }
 
-    /** The complete checkpoint left by the last {@link #replace}, if any. */
-    static Optional<Path> existing(Path target) {
+    /**
+     * The complete checkpoint left by the last {@link #replace}, if any.
+     *
+     * @param target the checkpoint folder
+     * @return it, or its previous version when an interruption left only that
+     */
+    public static Optional<Path> existing(Path target) {
         if (Files.isDirectory(target)) {
             return Optional.of(target);
         }
@@ -53,7 +74,13 @@ final class Checkpoints {
         return target.resolveSibling(target.getFileName() + suffix);
     }
 
-    static void deleteTree(Path folder) throws IOException {
+    /**
+     * Deletes a folder and everything in it; nothing when it does not exist.
+     *
+     * @param folder the folder
+     * @throws IOException when a file cannot be deleted
+     */
+    public static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }
