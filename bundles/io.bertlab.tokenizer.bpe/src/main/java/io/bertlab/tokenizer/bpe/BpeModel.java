@@ -7,18 +7,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Byte-pair encoding: a word starts as one symbol per character (with the continuation prefix on non-initial and
  * the end-of-word suffix on the final one), unknown characters become bytes ({@code byte_fallback}) or the unknown
- * token (fused when {@code fuse_unk}), then merges apply in rank order. Results of frequent words are cached when
- * there is no dropout.
+ * token (fused when {@code fuse_unk}), then merges apply in rank order. Without dropout, merged words are cached as
+ * HuggingFace does: the first 10,000 distinct words (of fewer than 256 code points) stay, later ones are not added.
  */
 public final class BpeModel extends VocabularyModel {
 
+    /** HuggingFace's default cache capacity, in words. */
     private static final int CACHE_CAPACITY = 10_000;
+    /** Words of this many code points and more are not cached. */
     private static final int CACHEABLE_LENGTH = 256;
 
     private final Map<String, Integer> vocab;
@@ -33,7 +34,8 @@ public final class BpeModel extends VocabularyModel {
     private final boolean byteFallback;
     private final boolean ignoreMerges;
     private final int[] byteIds = new int[256];
-    private final Map<String, int[]> cache = new ConcurrentHashMap<>();
+    /** Merged words; none with dropout, whose merges vary from call to call. */
+    private final WordCache cache;
 
     /**
      * A BPE model.
@@ -54,6 +56,7 @@ public final class BpeModel extends VocabularyModel {
         this.fuseUnk = options.fuseUnk();
         this.byteFallback = options.byteFallback();
         this.ignoreMerges = options.ignoreMerges();
+        this.cache = dropout == null || dropout == 0 ? new WordCache(CACHE_CAPACITY) : null;
         if (unkToken != null && !vocab.containsKey(unkToken)) {
             throw new IllegalArgumentException("unk_token '" + unkToken + "' is not in the vocabulary");
         }
@@ -115,13 +118,14 @@ public final class BpeModel extends VocabularyModel {
                 return;
             }
         }
-        boolean cacheable = (dropout == null || dropout == 0) && length <= CACHEABLE_LENGTH;
-        String key = null;
+        // HuggingFace caches words of fewer than 256 (UTF-8) bytes; the limit only decides what is worth caching.
+        boolean cacheable = cache != null && length < CACHEABLE_LENGTH;
+        int hash = 0;
         if (cacheable) {
-            key = new String(cps, from, length);
-            int[] hit = cache.get(key);
+            hash = WordCache.hash(cps, from, length);
+            int[] hit = cache.get(cps, from, length, hash);
             if (hit != null) {
-                for (int i = 0; i < hit.length; i += 3) {
+                for (int i = WordCache.tokensStart(length); i < hit.length; i += 3) {
                     sink.token(hit[i], hit[i + 1], hit[i + 2]);
                 }
                 return;
@@ -129,20 +133,10 @@ public final class BpeModel extends VocabularyModel {
         }
         BpeWord word = initialSymbols(cps, from, length);
         word.mergeAll(merges, dropout == null ? 0 : dropout, ThreadLocalRandom.current());
-        if (cacheable) {
-            IntTriples triples = new IntTriples();
-            word.forEach(triples::add);
-            int[] result = triples.toArray();
-            if (cache.size() >= CACHE_CAPACITY) {
-                cache.clear();
-            }
-            cache.put(key, result);
-            for (int i = 0; i < result.length; i += 3) {
-                sink.token(result[i], result[i + 1], result[i + 2]);
-            }
-        } else {
-            word.forEach(sink::token);
+        if (cacheable && !cache.isFull()) {
+            cache.put(cps, from, length, hash, word);
         }
+        word.forEach(sink::token);
     }
 
     private BpeWord initialSymbols(int[] cps, int from, int length) {
@@ -236,24 +230,5 @@ public final class BpeModel extends VocabularyModel {
         }
         json.put("merges", mergeList);
         return json;
-    }
-
-    /** Collects (id, start, end) triples. */
-    private static final class IntTriples {
-        private int[] values = new int[12];
-        private int n;
-
-        void add(int id, int start, int end) {
-            if (n + 3 > values.length) {
-                values = java.util.Arrays.copyOf(values, values.length * 2);
-            }
-            values[n++] = id;
-            values[n++] = start;
-            values[n++] = end;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(values, n);
-        }
     }
 }

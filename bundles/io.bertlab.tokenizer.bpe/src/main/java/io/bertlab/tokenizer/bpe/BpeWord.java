@@ -16,6 +16,8 @@ final class BpeWord {
     private int[] next;
     private boolean[] removed;
     private int size;
+    /** Symbols merged into their left neighbour. */
+    private int merged;
 
     BpeWord(int capacity) {
         ids = new int[Math.max(capacity, 4)];
@@ -80,6 +82,7 @@ final class BpeWord {
             ends[pos] = ends[right];
             next[pos] = next[right];
             removed[right] = true;
+            merged++;
             if (next[right] >= 0) {
                 prev[next[right]] = pos;
             }
@@ -107,6 +110,22 @@ final class BpeWord {
         for (int i = 0; i < size; i++) {
             if (!removed[i]) {
                 visitor.symbol(ids[i], starts[i], ends[i]);
+            }
+        }
+    }
+
+    /** The number of remaining symbols. */
+    int symbolCount() {
+        return size - merged;
+    }
+
+    /** Writes the remaining symbols in order as (id, start, end) triples from {@code at} on. */
+    void writeTriples(int[] into, int at) {
+        for (int i = 0; i < size; i++) {
+            if (!removed[i]) {
+                into[at++] = ids[i];
+                into[at++] = starts[i];
+                into[at++] = ends[i];
             }
         }
     }

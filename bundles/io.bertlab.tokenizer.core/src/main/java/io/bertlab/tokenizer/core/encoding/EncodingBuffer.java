@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * An encoding under construction, column by column, with HuggingFace's operations on it: merge (with its
- * treatment of overflowing parts), truncate into overflowing parts, pad.
+ * treatment of overflowing parts), truncate into overflowing parts, pad. The tokens start at {@code head} in the
+ * arrays, so that a buffer made with room in front takes a token before the others without moving them.
  */
 public final class EncodingBuffer {
 
@@ -25,6 +26,8 @@ public final class EncodingBuffer {
     /** Integer columns, one array each, all with room for the same number of tokens. */
     private int[][] columns = new int[COLUMNS][];
     private String[] tokens;
+    /** Where the first token is in the arrays: the room left in front. */
+    private int head;
     private int size;
     private List<EncodingBuffer> overflowing = new ArrayList<>();
 
@@ -34,7 +37,18 @@ public final class EncodingBuffer {
      * @param capacity expected number of tokens
      */
     public EncodingBuffer(int capacity) {
+        this(capacity, 0);
+    }
+
+    /**
+     * An empty buffer with room in front for tokens that {@link #addFirst} will put before the others.
+     *
+     * @param capacity expected number of tokens, those in front included
+     * @param front room in front, in tokens
+     */
+    public EncodingBuffer(int capacity, int front) {
         int c = Math.max(capacity, 4);
+        head = Math.min(front, c);
         for (int k = 0; k < COLUMNS; k++) {
             columns[k] = new int[c];
         }
@@ -42,8 +56,8 @@ public final class EncodingBuffer {
     }
 
     private void ensureRoom(int extra) {
-        if (size + extra > tokens.length) {
-            int c = Math.max(tokens.length * 2, size + extra);
+        if (head + size + extra > tokens.length) {
+            int c = Math.max(tokens.length * 2, head + size + extra);
             for (int k = 0; k < COLUMNS; k++) {
                 columns[k] = Arrays.copyOf(columns[k], c);
             }
@@ -65,7 +79,44 @@ public final class EncodingBuffer {
      */
     public void add(int id, String token, int typeId, int start, int end, int wordId, int special, int sequenceId) {
         ensureRoom(1);
-        int i = size++;
+        int i = head + size++;
+        columns[IDS][i] = id;
+        tokens[i] = token;
+        columns[TYPE_IDS][i] = typeId;
+        columns[STARTS][i] = start;
+        columns[ENDS][i] = end;
+        columns[WORD_IDS][i] = wordId;
+        columns[SPECIAL][i] = special;
+        columns[ATTENTION][i] = 1;
+        columns[SEQUENCE_IDS][i] = sequenceId;
+    }
+
+    /**
+     * Puts one token before the others (a special token that starts a sequence): in the room in front, else moving
+     * the others up.
+     *
+     * @param id vocabulary id
+     * @param token token text
+     * @param typeId segment id
+     * @param start original start offset
+     * @param end original end offset
+     * @param wordId word index or -1
+     * @param special 1 for a special token
+     * @param sequenceId sequence index or -1
+     */
+    public void addFirst(int id, String token, int typeId, int start, int end, int wordId, int special,
+            int sequenceId) {
+        if (head > 0) {
+            head--;
+        } else {
+            ensureRoom(1);
+            for (int k = 0; k < COLUMNS; k++) {
+                System.arraycopy(columns[k], 0, columns[k], 1, size);
+            }
+            System.arraycopy(tokens, 0, tokens, 1, size);
+        }
+        size++;
+        int i = head;
         columns[IDS][i] = id;
         tokens[i] = token;
         columns[TYPE_IDS][i] = typeId;
@@ -93,7 +144,7 @@ public final class EncodingBuffer {
      * @return the vocabulary id
      */
     public int id(int index) {
-        return columns[IDS][index];
+        return columns[IDS][head + index];
     }
 
     /**
@@ -103,7 +154,7 @@ public final class EncodingBuffer {
      * @return the text
      */
     public String token(int index) {
-        return tokens[index];
+        return tokens[head + index];
     }
 
     /**
@@ -113,7 +164,7 @@ public final class EncodingBuffer {
      * @return the start
      */
     public int start(int index) {
-        return columns[STARTS][index];
+        return columns[STARTS][head + index];
     }
 
     /**
@@ -123,7 +174,7 @@ public final class EncodingBuffer {
      * @return the end
      */
     public int end(int index) {
-        return columns[ENDS][index];
+        return columns[ENDS][head + index];
     }
 
     /**
@@ -134,8 +185,8 @@ public final class EncodingBuffer {
      * @param end new end
      */
     public void setOffsets(int index, int start, int end) {
-        columns[STARTS][index] = start;
-        columns[ENDS][index] = end;
+        columns[STARTS][head + index] = start;
+        columns[ENDS][head + index] = end;
     }
 
     /**
@@ -144,7 +195,7 @@ public final class EncodingBuffer {
      * @param typeId the segment id
      */
     public void setTypeIds(int typeId) {
-        Arrays.fill(columns[TYPE_IDS], 0, size, typeId);
+        Arrays.fill(columns[TYPE_IDS], head, head + size, typeId);
     }
 
     /**
@@ -153,7 +204,7 @@ public final class EncodingBuffer {
      * @param sequenceId the sequence index
      */
     public void setSequenceId(int sequenceId) {
-        Arrays.fill(columns[SEQUENCE_IDS], 0, size, sequenceId);
+        Arrays.fill(columns[SEQUENCE_IDS], head, head + size, sequenceId);
     }
 
     /**
@@ -175,9 +226,9 @@ public final class EncodingBuffer {
         int n = to - from;
         ensureRoom(n);
         for (int k = 0; k < COLUMNS; k++) {
-            System.arraycopy(other.columns[k], from, columns[k], size, n);
+            System.arraycopy(other.columns[k], other.head + from, columns[k], head + size, n);
         }
-        System.arraycopy(other.tokens, from, tokens, size, n);
+        System.arraycopy(other.tokens, other.head + from, tokens, head + size, n);
         size += n;
     }
 
@@ -291,7 +342,7 @@ public final class EncodingBuffer {
     }
 
     private void clear() {
-        Arrays.fill(tokens, 0, size, null);
+        Arrays.fill(tokens, head, head + size, null);
         size = 0;
     }
 
@@ -313,12 +364,12 @@ public final class EncodingBuffer {
             return;
         }
         ensureRoom(count);
-        int at = direction == Direction.RIGHT ? size : 0;
+        int at = direction == Direction.RIGHT ? head + size : head;
         if (direction == Direction.LEFT) {
             for (int k = 0; k < COLUMNS; k++) {
-                System.arraycopy(columns[k], 0, columns[k], count, size);
+                System.arraycopy(columns[k], head, columns[k], head + count, size);
             }
-            System.arraycopy(tokens, 0, tokens, count, size);
+            System.arraycopy(tokens, head, tokens, head + count, size);
         }
         Arrays.fill(columns[IDS], at, at + count, padId);
         Arrays.fill(columns[TYPE_IDS], at, at + count, padTypeId);
@@ -342,12 +393,13 @@ public final class EncodingBuffer {
         for (EncodingBuffer o : overflowing) {
             overflow.add(o.toEncoding());
         }
-        return new Encoding(tokens.length == size ? tokens : Arrays.copyOf(tokens, size), column(IDS), column(TYPE_IDS), column(ATTENTION),
+        return new Encoding(head == 0 && tokens.length == size ? tokens : Arrays.copyOfRange(tokens, head, head + size),
+                column(IDS), column(TYPE_IDS), column(ATTENTION),
                 column(SPECIAL), column(STARTS), column(ENDS), column(WORD_IDS), column(SEQUENCE_IDS), overflow);
     }
 
     /** A column of exactly the tokens; the array itself when it has no spare room (Encoding copies it anyway). */
     private int[] column(int k) {
-        return columns[k].length == size ? columns[k] : Arrays.copyOf(columns[k], size);
+        return head == 0 && columns[k].length == size ? columns[k] : Arrays.copyOfRange(columns[k], head, head + size);
     }
 }

@@ -7,6 +7,7 @@ import io.bertlab.api.tokenizer.PaddingStrategy;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.Truncation;
 import io.bertlab.tokenizer.core.encoding.EncodingBuffer;
+import io.bertlab.tokenizer.core.processor.TokenTrimming;
 import io.bertlab.tokenizer.core.spi.AddedToken;
 import io.bertlab.tokenizer.core.spi.TokenSink;
 import io.bertlab.tokenizer.core.spi.TokenizerModel;
@@ -28,6 +29,8 @@ public final class PipelineTokenizer implements Tokenizer {
     private final Pipeline pipeline;
     private final EncodeOptions defaults;
     private final Truncator truncator;
+    /** The post-processor's trimming, done as tokens are made; null when it has none. */
+    private final TokenTrimming trimming;
     private volatile Map<String, Integer> vocabulary;
 
     /**
@@ -40,6 +43,7 @@ public final class PipelineTokenizer implements Tokenizer {
         this.pipeline = pipeline;
         this.defaults = defaults;
         this.truncator = new Truncator();
+        this.trimming = pipeline.postProcessor() == null ? null : pipeline.postProcessor().tokenTrimming();
     }
 
     /**
@@ -133,6 +137,7 @@ public final class PipelineTokenizer implements Tokenizer {
             sequences.add(b);
         }
         List<EncodingBuffer> pieces = pipeline.postProcessor() == null ? sequences
+                : trimming != null ? pipeline.postProcessor().processTrimmed(sequences, add)
                 : pipeline.postProcessor().process(sequences, add);
         if (pieces.size() == 1) {
             return pieces.get(0);
@@ -145,7 +150,8 @@ public final class PipelineTokenizer implements Tokenizer {
     }
 
     /**
-     * Encodes one text without post-processing: added tokens, normalizer, pre-tokenizer, model.
+     * Encodes one text without post-processing: added tokens, normalizer, pre-tokenizer, model (and the
+     * post-processor's {@link TokenTrimming}, when it has one).
      *
      * @param text the text
      * @param sequenceId 0 for the first text of an input, 1 for the second (also its type id)
@@ -153,7 +159,10 @@ public final class PipelineTokenizer implements Tokenizer {
      */
     EncodingBuffer encodeSequence(String text, int sequenceId) {
         NormalizedText input = NormalizedText.of(text);
-        EncodingBuffer out = new EncodingBuffer(input.length() / 4 + 4);
+        // Room for a token per four code points (English needs about that, denser texts grow the buffer) and for
+        // the special tokens to come, one of them in front: RobertaProcessing puts its first token there without
+        // moving the others.
+        EncodingBuffer out = new EncodingBuffer(input.length() / 4 + 6, 1);
         SequenceEncoder encoder = new SequenceEncoder(out, sequenceId);
         pipeline.addedVocabulary().splitRaw(input, (piece, token) -> {
             if (token != null) {
@@ -175,7 +184,7 @@ public final class PipelineTokenizer implements Tokenizer {
     /**
      * Tokenizes the words of one sequence into a buffer, counting words as HuggingFace's splits. It is the model's
      * sink for the word at hand: a token takes its text from the vocabulary, or from the word where the model says
-     * so (the only case that builds a string).
+     * so (the only case that builds a string). Offsets are trimmed here when the post-processor trims token by token.
      */
     private final class SequenceEncoder implements TokenSink {
         private final EncodingBuffer out;
@@ -191,8 +200,14 @@ public final class PipelineTokenizer implements Tokenizer {
         }
 
         void addedToken(NormalizedText piece, AddedToken token) {
-            out.add(token.id(), token.content(), sequenceId, piece.originalStart(0),
-                    piece.originalEnd(piece.length() - 1), wordIndex++, 0, sequenceId);
+            int start = piece.originalStart(0);
+            int end = piece.originalEnd(piece.length() - 1);
+            if (trimming != null) {
+                long trimmed = trimming.token(token.content(), start, end);
+                start = TokenTrimming.start(trimmed);
+                end = TokenTrimming.end(trimmed);
+            }
+            out.add(token.id(), token.content(), sequenceId, start, end, wordIndex++, 0, sequenceId);
         }
 
         void words(NormalizedText piece) {
@@ -213,17 +228,24 @@ public final class PipelineTokenizer implements Tokenizer {
 
         @Override
         public void token(int id, int start, int end) {
-            add(id, pipeline.model().idToToken(id), start, end);
+            add(id, pipeline.model().idToToken(id), start, end, true);
         }
 
         @Override
         public void tokenWithWordText(int id, int start, int end) {
-            add(id, new String(word.array(), word.arrayOffset() + start, end - start), start, end);
+            add(id, new String(word.array(), word.arrayOffset() + start, end - start), start, end, false);
         }
 
-        private void add(int id, String token, int start, int end) {
-            out.add(id, token, sequenceId, word.originalStart(start), word.originalEnd(end - 1), wordId, 0,
-                    sequenceId);
+        private void add(int id, String token, int start, int end, boolean vocabularyText) {
+            int from = word.originalStart(start);
+            int to = word.originalEnd(end - 1);
+            if (trimming != null) {
+                long trimmed = vocabularyText ? trimming.vocabularyToken(id, token, from, to)
+                        : trimming.token(token, from, to);
+                from = TokenTrimming.start(trimmed);
+                to = TokenTrimming.end(trimmed);
+            }
+            out.add(id, token, sequenceId, from, to, wordId, 0, sequenceId);
         }
     }
 

@@ -30,17 +30,13 @@ final class ByteLevelOffsets {
             }
             int start = encoding.start(i);
             int end = encoding.end(i);
-            if (leading > 0) {
-                boolean first = i == 0 || start == 0;
-                if (first && addPrefixSpace && leading == 1) {
-                    leading = 0;
-                }
-                start = Math.min(start + leading, end);
+            if (leading == 1 && addPrefixSpace && (i == 0 || start == 0)) {
+                // The space added as prefix stays on the first token (HF still clamps the start to the end).
+                leading = 0;
+                start = Math.min(start, end);
             }
-            if (trailing > 0 && end >= trailing) {
-                end = Math.max(end - trailing, start);
-            }
-            encoding.setOffsets(i, start, end);
+            long trimmed = TokenTrimming.trimmed(leading, trailing, start, end);
+            encoding.setOffsets(i, TokenTrimming.start(trimmed), TokenTrimming.end(trimmed));
         }
     }
 }

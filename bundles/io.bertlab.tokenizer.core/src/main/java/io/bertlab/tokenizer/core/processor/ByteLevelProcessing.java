@@ -9,6 +9,8 @@ import java.util.Map;
 public final class ByteLevelProcessing implements PostProcessor {
 
     private final ByteLevelSettings settings;
+    /** Null without trimming; kept, since it remembers the spaces of the tokens it has seen. */
+    private final ByteLevelOffsets trimming;
 
     /**
      * A byte-level processor.
@@ -18,6 +20,7 @@ public final class ByteLevelProcessing implements PostProcessor {
      */
     public ByteLevelProcessing(ByteLevelSettings settings) {
         this.settings = settings;
+        this.trimming = settings.trimOffsets() ? new ByteLevelOffsets(settings.addPrefixSpace()) : null;
     }
 
     @Override
@@ -27,9 +30,22 @@ public final class ByteLevelProcessing implements PostProcessor {
 
     @Override
     public List<EncodingBuffer> process(List<EncodingBuffer> encodings, boolean addSpecialTokens) {
-        if (settings.trimOffsets()) {
-            ByteLevelOffsets trimming = new ByteLevelOffsets(settings.addPrefixSpace());
+        if (trimming != null) {
             encodings.forEach(trimming::trim);
+        }
+        return encodings;
+    }
+
+    /** Token by token when no prefix space is kept on first tokens, which is the only place-dependent rule. */
+    @Override
+    public TokenTrimming tokenTrimming() {
+        return settings.trimOffsets() && !settings.addPrefixSpace() ? new TokenTrimming() : null;
+    }
+
+    @Override
+    public List<EncodingBuffer> processTrimmed(List<EncodingBuffer> encodings, boolean addSpecialTokens) {
+        if (!settings.trimOffsets() || settings.addPrefixSpace()) {
+            return PostProcessor.super.processTrimmed(encodings, addSpecialTokens); // throws: nothing was trimmed
         }
         return encodings;
     }

@@ -28,6 +28,30 @@ public interface PostProcessor {
     List<EncodingBuffer> process(List<EncodingBuffer> encodings, boolean addSpecialTokens);
 
     /**
+     * The offset trimming of {@link #process} when it depends on each token alone, so that the pipeline can trim
+     * each token as the model makes it instead of going over the encodings again; then it calls
+     * {@link #processTrimmed} instead of {@link #process}. Null (the default) when there is none.
+     *
+     * @return a new trimming (it remembers one vocabulary's tokens, so each pipeline needs its own), or null
+     */
+    default TokenTrimming tokenTrimming() {
+        return null;
+    }
+
+    /**
+     * {@link #process}, for encodings whose tokens are already trimmed by a {@link #tokenTrimming()} of this
+     * processor: everything but the trimming.
+     *
+     * @param encodings one encoding per sequence (one or two), with sequence ids set and offsets trimmed
+     * @param addSpecialTokens whether special tokens are wanted
+     * @return the pieces to merge, in order
+     * @throws UnsupportedOperationException when this processor has no {@link #tokenTrimming()}
+     */
+    default List<EncodingBuffer> processTrimmed(List<EncodingBuffer> encodings, boolean addSpecialTokens) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no token trimming");
+    }
+
+    /**
      * This processor as a {@code tokenizer.json} object.
      *
      * @return an ordered map

@@ -1,7 +1,6 @@
 package io.bertlab.tokenizer.core.processor;
 
 import io.bertlab.tokenizer.core.encoding.EncodingBuffer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +8,12 @@ import java.util.Map;
 /**
  * RoBERTa's post-processor, as HuggingFace's {@code RobertaProcessing}: byte-level offset trimming, every type id 0,
  * and each sequence wrapped in its special tokens, {@code <s> A </s>} and {@code </s> B </s>}, its overflowing parts
- * wrapped the same way. Each sequence comes back as one piece, so a single text is finished here and needs no
- * merging; the pieces merge to the same tokens and overflowing parts as the template {@code <s> A </s> </s> B </s>}.
+ * wrapped the same way. Each sequence comes back as one piece, wrapped in its own buffer (the first special token goes
+ * into the room the pipeline leaves in front, the separator after the tokens), so a single text is finished here and
+ * needs no merging; the pieces merge to the same tokens and overflowing parts as the template
+ * {@code <s> A </s> </s> B </s>}. Without {@code add_prefix_space} the trimming is the pipeline's, token by token as
+ * the model makes them ({@link #tokenTrimming()}); with it, the first token of each encoding and part keeps its
+ * space, so the encodings are trimmed here.
  */
 public final class RobertaProcessing implements PostProcessor {
 
@@ -50,6 +53,25 @@ public final class RobertaProcessing implements PostProcessor {
 
     @Override
     public List<EncodingBuffer> process(List<EncodingBuffer> encodings, boolean addSpecialTokens) {
+        return process(encodings, addSpecialTokens, trimming);
+    }
+
+    /** Token by token when no prefix space is kept on first tokens, which is the only place-dependent rule. */
+    @Override
+    public TokenTrimming tokenTrimming() {
+        return trimOffsets && !addPrefixSpace ? new TokenTrimming() : null;
+    }
+
+    @Override
+    public List<EncodingBuffer> processTrimmed(List<EncodingBuffer> encodings, boolean addSpecialTokens) {
+        if (!trimOffsets || addPrefixSpace) {
+            return PostProcessor.super.processTrimmed(encodings, addSpecialTokens); // throws: nothing was trimmed
+        }
+        return process(encodings, addSpecialTokens, null);
+    }
+
+    private List<EncodingBuffer> process(List<EncodingBuffer> encodings, boolean addSpecialTokens,
+            ByteLevelOffsets trimming) {
         for (EncodingBuffer encoding : encodings) {
             if (trimming != null) {
                 trimming.trim(encoding);
@@ -61,27 +83,23 @@ public final class RobertaProcessing implements PostProcessor {
         if (!addSpecialTokens) {
             return encodings;
         }
-        List<EncodingBuffer> pieces = new ArrayList<>(encodings.size());
         for (int sequence = 0; sequence < encodings.size(); sequence++) {
-            pieces.add(sequence == 0 ? wrap(encodings.get(0), cls, clsId) : wrap(encodings.get(sequence), sep, sepId));
+            if (sequence == 0) {
+                wrap(encodings.get(0), cls, clsId);
+            } else {
+                wrap(encodings.get(sequence), sep, sepId);
+            }
         }
-        return pieces;
+        return encodings;
     }
 
-    /** The sequence between {@code first} and the separator, and so each of its overflowing parts. */
-    private EncodingBuffer wrap(EncodingBuffer sequence, String first, int firstId) {
-        EncodingBuffer wrapped = new EncodingBuffer(sequence.length() + 2);
-        addSpecialToken(wrapped, first, firstId);
-        wrapped.appendTokens(sequence);
-        addSpecialToken(wrapped, sep, sepId);
+    /** Puts the sequence, in place, between {@code first} and the separator, and so each of its overflowing parts. */
+    private void wrap(EncodingBuffer sequence, String first, int firstId) {
+        sequence.addFirst(firstId, first, 0, 0, 0, -1, 1, -1);
+        sequence.add(sepId, sep, 0, 0, 0, -1, 1, -1);
         for (EncodingBuffer part : sequence.overflowing()) {
-            wrapped.overflowing().add(wrap(part, first, firstId));
+            wrap(part, first, firstId);
         }
-        return wrapped;
-    }
-
-    private static void addSpecialToken(EncodingBuffer encoding, String token, int id) {
-        encoding.add(id, token, 0, 0, 0, -1, 1, -1);
     }
 
     @Override

@@ -86,7 +86,8 @@ final class TokenSpaces {
         return (long) leading << 32 | trailing;
     }
 
-    private static long count(String token) {
+    /** Counts a token's spaces by reading its characters. */
+    static long count(String token) {
         // Byte-level tokens are made of BMP characters, so chars are code points here.
         int length = token.length();
         int leading = 0;
