@@ -86,7 +86,8 @@ public class MiniLmForwardBenchmark {
         try (InputStream in = getClass().getResourceAsStream("/all-minilm-l6-v2-tokenizer.json")) {
             Files.copy(in, tokenizerFile, StandardCopyOption.REPLACE_EXISTING);
         }
-        ids = realTokens(TokenizerFiles.load(tokenizerFile, Map.of(), ModelRegistry.discover(getClass().getClassLoader())));
+        ids = realTokens(TokenizerFiles.load(tokenizerFile, Map.of(), ModelRegistry.discover(getClass().getClassLoader())),
+                BATCH, LENGTH);
         int[][] types = new int[BATCH][LENGTH];
         int[][] mask = new int[BATCH][LENGTH];
         for (int[] row : mask) {
@@ -117,25 +118,25 @@ public class MiniLmForwardBenchmark {
         }
     }
 
-    /** 32 rows of 128 real word-piece ids: the book's lines, encoded and laid end to end. */
-    private static int[][] realTokens(Tokenizer tokenizer) throws Exception {
+    /** {@code batch} rows of {@code length} real word-piece ids: the book's lines, encoded and laid end to end. */
+    static int[][] realTokens(Tokenizer tokenizer, int batch, int length) throws Exception {
         List<String> lines = BenchmarkData.lines("text/botchan_en.txt");
-        int[][] rows = new int[BATCH][LENGTH];
+        int[][] rows = new int[batch][length];
         int row = 0;
         int position = 0;
         for (String line : lines) {
             Encoding encoding = tokenizer.encode(line);
             for (int id : encoding.ids()) {
                 rows[row][position++] = id;
-                if (position == LENGTH) {
+                if (position == length) {
                     position = 0;
-                    if (++row == BATCH) {
+                    if (++row == batch) {
                         return rows;
                     }
                 }
             }
         }
-        throw new IllegalStateException("not enough text for " + BATCH + " x " + LENGTH + " tokens");
+        throw new IllegalStateException("not enough text for " + batch + " x " + length + " tokens");
     }
 
     private static long[] flatten(int[][] rows) {
