@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Deactivate;
@@ -35,7 +36,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * the {@code loader.target} property, which {@code bertlab.tokenizer.implementation} should match (e.g.
  * {@code (bertlab.tokenizer.implementation=huggingface)}); changing it re-creates the component. A file that cannot
  * be loaded is reported once on standard error and published as an unavailable configuration (never thrown from
- * activation), so that {@code tokenize --tokenizer NAME} and {@code features} can say why.
+ * activation), so that {@code tokenize --tokenizer NAME} and {@code features} can say why. A configuration that never
+ * loaded is tried again, quietly and at most once a second, when the tokenizer is called: what it lacked (a model
+ * plugin or file format started after this bundle, as after a container restart) may have arrived since, and a
+ * consumer that holds the service would otherwise keep the failed instance for good.
  */
 @Component(service = Tokenizer.class, configurationPid = "io.bertlab.tokenizer",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -47,10 +51,16 @@ public final class ConfiguredTokenizer implements Tokenizer {
     }
 
 
+    /** How long a failed first load waits before a call tries it again. */
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final TokenizerLoader loader;
     private final ConfigurationStatus status;
     /** Null until a configuration has loaded. */
     private volatile Loaded loaded;
+    /** The configuration last applied, for retries. */
+    private TokenizerConfiguration config;
+    private long failedAt;
 
     /**
      * Loads the configured file. A file that cannot be read or is malformed does not make activation fail: the
@@ -87,16 +97,34 @@ public final class ConfiguredTokenizer implements Tokenizer {
     }
 
     private synchronized void apply(TokenizerConfiguration config, Map<String, Object> properties) {
+        this.config = config;
         try {
             loaded = load(config);
             status.applied();
         } catch (IOException | RuntimeException e) {
+            failedAt = System.nanoTime();
             status.failed(config.bertlab_tokenizer_name(), properties, e, loaded != null);
         }
     }
 
+    /** Tries a configuration that never loaded again (its failure is already announced and stays published). */
+    private synchronized Loaded retry() {
+        if (loaded == null && System.nanoTime() - failedAt >= RETRY_NANOS) {
+            try {
+                loaded = load(config);
+                status.applied();
+            } catch (IOException | RuntimeException e) {
+                failedAt = System.nanoTime();
+            }
+        }
+        return loaded;
+    }
+
     private Loaded serving() {
         Loaded serving = loaded;
+        if (serving == null) {
+            serving = retry();
+        }
         if (serving == null) {
             throw new IllegalStateException(status.failure().map(f -> f.message()).orElse("no tokenizer loaded"));
         }
