@@ -120,6 +120,14 @@ public final class ConfiguredTokenizer implements Tokenizer {
         return loaded;
     }
 
+    /**
+     * For the resolver, which answers a published failure without calling the tokenizer: true when a configuration
+     * that never loaded has just loaded on a retry (its failure is then withdrawn).
+     */
+    boolean loadedOnRetry() {
+        return loaded == null && retry() != null;
+    }
+
     private Loaded serving() {
         Loaded serving = loaded;
         if (serving == null) {

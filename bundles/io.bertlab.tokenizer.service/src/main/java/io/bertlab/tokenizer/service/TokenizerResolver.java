@@ -103,7 +103,8 @@ public class TokenizerResolver implements io.bertlab.api.tokenizer.TokenizerReso
 
     private ResolvedTokenizer resolved(String nameOrFile, Path file) throws IOException {
         var failure = unavailable.unavailable(nameOrFile);
-        if (failure.isPresent()) {
+        if (failure.isPresent() && !(named.get(nameOrFile) instanceof ConfiguredTokenizer late
+                && late.loadedOnRetry())) {
             throw new IOException("'" + nameOrFile + "': " + failure.get().message());
         }
         Tokenizer configured = named.get(nameOrFile);

@@ -28,12 +28,20 @@ import org.junit.jupiter.api.Test;
  * ({@code bin/client}), offline: the repository is added by its Maven URL, the tokenizer, model, pure-Java engine and
  * shell features are installed, {@code bertlab:tokenize} and {@code bertlab:embed} answer as HF tokenizers and ONNX
  * Runtime do, and after {@code feature:uninstall} nothing of bertlab is left (bundles, threads, commands,
- * configuration) while a reinstall, without restarting Karaf, brings every service back with the same answers.
+ * configuration) while a reinstall, without restarting Karaf, brings every service back with the same answers; then
+ * Karaf is restarted on the same instance folder: the features stay installed and started, and the named tokenizer,
+ * configured in {@code etc/}, gives the same answers.
  */
 class KarafIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SERVICES = Duration.ofSeconds(60);
+    private static final Duration KARAF_START = Duration.ofSeconds(180);
+    /**
+     * How long, after a restart, {@code bertlab:tokenize --tokenizer uncased} may keep failing: the named tokenizer
+     * tries a failed load again at most once a second, when called.
+     */
+    private static final Duration RESTART_RETRY = Duration.ofSeconds(15);
     /** The pure-Java engine's agreement with ONNX Runtime, as in the engines' parity test. */
     private static final double TOLERANCE = 1e-4;
     private static final List<String> TOKENIZE = List.of("Quero um cartão adicional",
@@ -46,7 +54,7 @@ class KarafIT {
     private long started;
 
     @Test
-    void featuresInstallAnswerUninstallWithoutTraceAndReinstallWithoutRestart() throws Exception {
+    void featuresInstallAnswerUninstallWithoutTraceReinstallAndSurviveRestart() throws Exception {
         Path uncased = SharedData.require("tokenizers/bert-base-uncased/tokenizer.json");
         Path distribution = Paths.get(System.getProperty("karaf.home", "target/karaf-dist")).toAbsolutePath();
         Path repository = Paths.get(System.getProperty("karaf.repository", "target/karaf-repository")).toAbsolutePath();
@@ -73,8 +81,8 @@ class KarafIT {
         Path minilm = karaf.home().resolve("models/minilm");
         try (karaf) {
             lap("copy and configure Karaf");
-            karaf.start("--add-modules jdk.incubator.vector " + System.getProperty("test.cpu.flags", ""),
-                    Duration.ofSeconds(180));
+            String javaOptions = "--add-modules jdk.incubator.vector " + System.getProperty("test.cpu.flags", "");
+            karaf.start(javaOptions, KARAF_START);
             lap("start Karaf (bin/karaf server) until the console answers at start level 100");
 
             KarafInstance.Sections added = karaf.sections(groups("repo-add", "feature:repo-add " + featuresUrl,
@@ -161,6 +169,33 @@ class KarafIT {
             assertTokenized(expectedTokens, tokenizedAgain);
             assertEmbedded(expectedEmbeddings, jsonLines(again.ok("embed", karaf), EMBED.size()));
             lap("bertlab:tokenize and bertlab:embed after the reinstall");
+
+            // ---- restart Karaf on the same instance folder: the features stay installed, and the named tokenizer,
+            // whose configuration reaches io.bertlab.tokenizer.service before the model plugins of the bundles
+            // started after it are there, answers (it tries a failed load again when called)
+            karaf.restart(javaOptions, KARAF_START);
+            lap("restart Karaf (SIGTERM, then bin/karaf server on the same folder) until start level 100");
+            KarafInstance.Sections restarted = karaf.sections(groups(
+                    "features", "feature:list -i",
+                    "bundles", "bundle:list -s -t 0",
+                    "help", "bertlab:help 2>&1",
+                    // last: a failure ends the session
+                    "tokenize", tokenizeCommand()));
+            assertTrue(restarted.outputs().containsKey("help"), "Karaf console session after the restart failed: "
+                    + restarted.console() + "\n" + karaf.diagnostics());
+            String persisted = restarted.outputs().get("features");
+            for (String name : (FEATURES + " bertlab-core scr").split(" ")) {
+                assertTrue(persisted.matches("(?s).*\\n" + name + " +\\|[^\\n]*\\| Started +\\|.*"),
+                        name + " not installed and started after the restart: " + persisted);
+            }
+            // what the check is about: the start order, and whether the named tokenizer failed when it started
+            System.out.println("after the restart: " + tokenizerBundles(restarted.outputs().get("bundles"))
+                    + "; announced on Karaf's standard output: " + karaf.consoleOutput().lines()
+                            .filter(l -> l.startsWith("bertlab: ")).toList());
+            List<JsonNode> tokenizedRestarted = tokenizeAfterRestart(karaf, restarted);
+            assertEquals(tokenized, tokenizedRestarted, "tokenize after the restart");
+            assertTokenized(expectedTokens, tokenizedRestarted);
+            lap("feature:list -i, bundle:list, bertlab:tokenize --tokenizer uncased after the restart");
         } finally {
             lap("stop Karaf (or the failure)");
             System.out.println("KarafIT timings:");
@@ -188,6 +223,47 @@ class KarafIT {
                 || !servesModel(session.outputs().get("models"), model))) {
             awaitModel(karaf, model);
         }
+    }
+
+    /**
+     * The answer of {@code bertlab:tokenize --tokenizer uncased} after the restart: the session's, or, when the
+     * named tokenizer had not loaded yet (it tries again when called, at most once a second), the first good one of
+     * further calls within {@link #RESTART_RETRY}.
+     */
+    private static List<JsonNode> tokenizeAfterRestart(KarafInstance karaf, KarafInstance.Sections session)
+            throws Exception {
+        String answer = session.outputs().get("tokenize");
+        if (session.console().status() == 0 && answer != null && jsonLineCount(answer) == TOKENIZE.size()) {
+            System.out.println("after the restart: bertlab:tokenize --tokenizer uncased answered at the first call");
+            return jsonLines(answer, TOKENIZE.size());
+        }
+        if (!session.outputs().containsKey("tokenize")) {
+            // the commands were not there yet
+            karaf.await(SERVICES, KarafIT::hasCommands, "bertlab:help 2>&1");
+        }
+        String first = answer;
+        long deadline = System.nanoTime() + RESTART_RETRY.toNanos();
+        for (int call = 2; ; call++) {
+            KarafInstance.Console console = karaf.run(tokenizeCommand());
+            if (console.status() == 0 && jsonLineCount(console.output()) == TOKENIZE.size()) {
+                System.out.println("after the restart: bertlab:tokenize --tokenizer uncased answered at call " + call
+                        + "; the first answer was: " + first);
+                return jsonLines(console.output(), TOKENIZE.size());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("bertlab:tokenize --tokenizer uncased did not answer within "
+                        + RESTART_RETRY.toSeconds() + " s after the restart (" + call + " calls); first answer: "
+                        + first + "\nlast: " + console + "\n" + karaf.diagnostics());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** The ids of the tokenizer bundles (Felix starts them in id order after a restart), from bundle:list -s. */
+    private static String tokenizerBundles(String bundles) {
+        return bundles == null ? "(no bundle list)" : bundles.lines().filter(l -> l.contains("| io.bertlab.tokenizer"))
+                .map(l -> l.substring(l.lastIndexOf('|') + 1).strip() + " #" + l.substring(0, l.indexOf('|')).strip())
+                .collect(Collectors.joining(", ", "bundle ids ", ""));
     }
 
     private static boolean hasCommands(String help) {
@@ -254,6 +330,10 @@ class KarafIT {
             System.out.printf("bertlab:embed in Karaf vs ONNX Runtime: max-abs difference %.3g (%s)%n", largest,
                     EMBED.get(i));
         }
+    }
+
+    private static long jsonLineCount(String output) {
+        return output.lines().filter(l -> l.startsWith("{")).count();
     }
 
     private static List<JsonNode> jsonLines(String output, int expected) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,10 +32,13 @@ final class KarafInstance implements AutoCloseable {
 
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
     private static final String USER = "karaf";
+    /** Starts the part of karaf-console.out that one start of Karaf printed. */
+    private static final String START = "--- bertlab KarafIT: bin/karaf server, start ";
 
     private final Path home;
     private final int sshPort;
     private Process process;
+    private int starts;
 
     private KarafInstance(Path home, int sshPort) {
         this.home = home;
@@ -90,15 +94,41 @@ final class KarafInstance implements AutoCloseable {
     }
 
     /**
+     * What Karaf's JVM printed on standard output and error (not its log) since it was last started: bertlab's
+     * announcements of configurations that failed to load go there.
+     */
+    String consoleOutput() throws IOException {
+        String text = Files.readString(home.resolve("karaf-console.out"), StandardCharsets.UTF_8);
+        int last = text.lastIndexOf(START);
+        return last < 0 ? text : text.substring(text.indexOf('\n', last) + 1);
+    }
+
+    /**
+     * Stops Karaf and starts it again on the same instance folder: installed features, bundles (and their ids),
+     * configurations and {@code etc/} stay as they were, as when an administrator restarts a Karaf.
+     *
+     * @param javaOptions JVM options for Karaf (EXTRA_JAVA_OPTS)
+     * @param timeout how long the new start may take
+     */
+    void restart(String javaOptions, Duration timeout) throws IOException, InterruptedException {
+        stop();
+        start(javaOptions, timeout);
+    }
+
+    /**
      * Starts {@code bin/karaf server} and waits until its console answers at start level 100.
      *
      * @param javaOptions JVM options for Karaf (EXTRA_JAVA_OPTS)
      * @param timeout how long Karaf may take
      */
     void start(String javaOptions, Duration timeout) throws IOException, InterruptedException {
+        assertTrue(process == null, "Karaf is already running in " + home);
+        // appended, one part per start (a restart keeps what the first run printed)
+        Path console = home.resolve("karaf-console.out");
+        Files.writeString(console, START + (++starts) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("karaf-console.out").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
         environment(builder);
         builder.environment().put("EXTRA_JAVA_OPTS", javaOptions);
         // the script execs the JVM, so this process is Karaf's JVM itself (and stopping it stops Karaf)
@@ -259,8 +289,7 @@ final class KarafInstance implements AutoCloseable {
     }
 
     /** Stops Karaf: SIGTERM runs its shutdown hook (the framework stops); a minute later it is killed. */
-    @Override
-    public void close() throws InterruptedException {
+    void stop() throws InterruptedException {
         if (process == null) {
             return;
         }
@@ -271,6 +300,12 @@ final class KarafInstance implements AutoCloseable {
             process.waitFor(30, TimeUnit.SECONDS);
         }
         descendants.forEach(ProcessHandle::destroyForcibly);
+        process = null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
     }
 
     private static void edit(Path file, Map<String, String> values) throws IOException {
