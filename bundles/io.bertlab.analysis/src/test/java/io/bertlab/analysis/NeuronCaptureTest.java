@@ -22,12 +22,11 @@ import io.bertlab.model.bert.BertWeights;
 import io.bertlab.model.bert.ModelDirectory;
 import io.bertlab.model.bert.Weight;
 import io.bertlab.testing.models.JavaMiniLm;
+import io.bertlab.testing.models.TinyBert;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -215,8 +214,8 @@ class NeuronCaptureTest {
         try (Model model = SelfAttentionTracerTest.oneLayer(x, w, heads)) {
             // the weights the engine was built from, as a checkpoint would hold them: W in HF's [out, in]
             BertParameterNames.Layer names = BertParameterNames.layer(0);
-            weights.put(new Weight(names.query().weight(), new int[] {size, size}, transposed(w.query())));
-            weights.put(new Weight(names.key().weight(), new int[] {size, size}, transposed(w.key())));
+            weights.put(new Weight(names.query().weight(), new int[] {size, size}, SelfAttentionTracerTest.transposed(w.query())));
+            weights.put(new Weight(names.key().weight(), new int[] {size, size}, SelfAttentionTracerTest.transposed(w.key())));
             weights.put(new Weight(names.query().bias(), new int[] {size}, new float[size]));
             weights.put(new Weight(names.key().bias(), new int[] {size}, new float[size]));
             int[] ids = {0, 1, 2, 3, 4};
@@ -256,27 +255,7 @@ class NeuronCaptureTest {
 
     /** Encoder weights uniform in [-scale, scale], LayerNorm gains around 1 (as the engine's TinyModels). */
     static BertWeights random(ModelConfig config, double scale, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        BertWeights weights = new BertWeights();
-        for (Map.Entry<String, int[]> e : BertParameterNames.encoderShapes(config).entrySet()) {
-            float[] values = new float[(int) Weight.elementCount(e.getValue())];
-            boolean gain = e.getKey().endsWith("LayerNorm.weight");
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) ((gain ? 1 : 0) + scale * (2 * random.nextDouble() - 1));
-            }
-            weights.put(new Weight(e.getKey(), e.getValue(), values));
-        }
-        return weights;
-    }
-
-    private static float[] transposed(float[][] m) {
-        float[] t = new float[m.length * m[0].length];
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < m[0].length; j++) {
-                t[j * m.length + i] = m[i][j];
-            }
-        }
-        return t;
+        return TinyBert.randomEncoder(config, scale, seed);
     }
 
     private static double[] softmax(NeuronView view, int h, int i) {

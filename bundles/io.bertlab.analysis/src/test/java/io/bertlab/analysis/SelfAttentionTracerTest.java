@@ -117,7 +117,7 @@ class SelfAttentionTracerTest {
     }
 
     /** HF stores a dense layer as {@code [out, in]} and computes {@code x Wᵀ}; the trace computes {@code x W}. */
-    private static float[] transposed(float[][] m) {
+    static float[] transposed(float[][] m) {
         float[] t = new float[m.length * m[0].length];
         for (int i = 0; i < m.length; i++) {
             for (int j = 0; j < m[0].length; j++) {

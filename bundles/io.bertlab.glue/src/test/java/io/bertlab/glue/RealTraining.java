@@ -9,21 +9,18 @@ import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.glue.metrics.Accuracy;
 import io.bertlab.glue.tasks.RteTask;
 import io.bertlab.glue.tasks.StsbTask;
-import io.bertlab.model.bert.BertParameterNames;
-import io.bertlab.model.bert.BertWeights;
 import io.bertlab.model.bert.ModelDirectory;
-import io.bertlab.model.bert.Weight;
 import io.bertlab.model.bert.onnx.OnnxBertImporter;
 import io.bertlab.testing.MiniLmFiles;
 import io.bertlab.testing.SharedData;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
+import io.bertlab.testing.models.TinyBert;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Real parts for training tests outside OSGi: the RTE task on the shared GLUE files, the accuracy metric, the real
@@ -84,19 +81,6 @@ final class RealTraining {
 
     /** A random 2-layer BERT of hidden size 32 over MiniLM's vocabulary, with dropout 0.1: fast to train. */
     static Path tinyBert(Path directory) throws IOException {
-        ModelConfig config = new ModelConfig(30522, 32, 2, 4, 64, "gelu", 0.1, 0.1, 128, 2, 0.02, 1e-12);
-        SplittableRandom random = new SplittableRandom(7);
-        BertWeights weights = new BertWeights();
-        for (Map.Entry<String, int[]> e : BertParameterNames.encoderShapes(config).entrySet()) {
-            float[] values = new float[(int) Weight.elementCount(e.getValue())];
-            boolean scale = e.getKey().endsWith("LayerNorm.weight");
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) ((scale ? 1 : 0) + 0.05 * (2 * random.nextDouble() - 1));
-            }
-            weights.put(new Weight(e.getKey(), e.getValue(), values));
-        }
-        ModelDirectory.save(directory, new ModelDirectory.Checkpoint(config, weights));
-        Files.copy(MiniLmFiles.tokenizer(), directory.resolve("tokenizer.json"));
-        return directory;
+        return TinyBert.save(directory, 128, 7, MiniLmFiles.tokenizer());
     }
 }

@@ -1,14 +1,9 @@
 package io.bertlab.pretrain.run;
 
-import io.bertlab.api.model.ModelConfig;
 import io.bertlab.api.pretrain.PretrainingTask;
 import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.TokenizerResolver;
-import io.bertlab.model.bert.BertParameterNames;
-import io.bertlab.model.bert.BertWeights;
-import io.bertlab.model.bert.ModelDirectory;
-import io.bertlab.model.bert.Weight;
 import io.bertlab.pretrain.GenerationSettings;
 import io.bertlab.pretrain.InstanceFiles;
 import io.bertlab.pretrain.InstanceGenerator;
@@ -22,6 +17,7 @@ import io.bertlab.testing.SharedData;
 import io.bertlab.testing.models.DirectoryResolver;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
+import io.bertlab.testing.models.TinyBert;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Real parts for the pre-training run's tests outside OSGi: bert-base-uncased's tokenizer, instances made by the
@@ -128,20 +123,7 @@ final class Fixtures {
 
     /** A tiny random BERT encoder without pooler or heads (like a sentence encoder's checkpoint), with dropout. */
     static Path encoderOnly(Path directory) throws IOException {
-        ModelConfig config = new ModelConfig(30522, 32, 2, 4, 64, "gelu", 0.1, 0.1, MAX_SEQ_LENGTH, 2, 0.02, 1e-12);
-        SplittableRandom random = new SplittableRandom(3);
-        BertWeights weights = new BertWeights();
-        for (Map.Entry<String, int[]> e : BertParameterNames.encoderShapes(config).entrySet()) {
-            float[] values = new float[(int) Weight.elementCount(e.getValue())];
-            boolean scale = e.getKey().endsWith("LayerNorm.weight");
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) ((scale ? 1 : 0) + 0.05 * (2 * random.nextDouble() - 1));
-            }
-            weights.put(new Weight(e.getKey(), e.getValue(), values));
-        }
-        ModelDirectory.save(directory, new ModelDirectory.Checkpoint(config, weights));
-        Files.copy(TOKENIZER, directory.resolve("tokenizer.json"));
-        return directory;
+        return TinyBert.save(directory, MAX_SEQ_LENGTH, 3, TOKENIZER);
     }
 
     static String[] arguments(List<String> first, String... more) {
