@@ -109,7 +109,7 @@ final class BertEncoder {
         NDArray query = splitHeads(dense(parameters, names.query(), hidden), batch, length, heads, headSize);
         NDArray key = splitHeads(dense(parameters, names.key(), hidden), batch, length, heads, headSize);
         NDArray value = splitHeads(dense(parameters, names.value(), hidden), batch, length, heads, headSize);
-        NDArray scores = query.matMul(key.transpose(0, 2, 1)).mul(attentionScale)
+        NDArray scores = Scalars.times(query.matMul(key.transpose(0, 2, 1)), attentionScale)
                 .reshape(batch, heads, length, length)
                 .add(inputs.attentionBias());
         NDArray probabilities = scores.softmax(-1);

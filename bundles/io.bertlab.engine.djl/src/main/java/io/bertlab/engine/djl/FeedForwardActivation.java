@@ -9,11 +9,11 @@ import java.util.function.UnaryOperator;
 enum FeedForwardActivation {
 
     /** Exact GELU: {@code x/2 * (1 + erf(x / sqrt 2))}. */
-    GELU(x -> x.mul(0.5f).mul(x.mul((float) (1 / Math.sqrt(2))).erf().add(1f))),
+    GELU(x -> Scalars.times(x, 0.5f).mul(Scalars.times(x, (float) (1 / Math.sqrt(2))).erf().add(1f))),
 
     /** GELU's tanh approximation ({@code gelu_new}, {@code gelu_pytorch_tanh}). */
-    GELU_TANH(x -> x.mul(0.5f).mul(x.pow(3f).mul(0.044715f).add(x).mul((float) Math.sqrt(2 / Math.PI)).tanh()
-            .add(1f))),
+    GELU_TANH(x -> Scalars.times(x, 0.5f).mul(Scalars.times(Scalars.times(Scalars.power(x, 3f), 0.044715f).add(x),
+            (float) Math.sqrt(2 / Math.PI)).tanh().add(1f))),
 
     /** {@code max(0, x)}. */
     RELU(Activation::relu),

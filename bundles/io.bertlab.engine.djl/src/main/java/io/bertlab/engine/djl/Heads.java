@@ -28,7 +28,7 @@ final class Heads {
     private static NDArray meanOfTokens(NDArray lastHiddenState, EncoderInputs inputs) {
         NDArray attended = inputs.attentionBias().reshape(inputs.batchSize(), inputs.sequenceLength(), 1).eq(0f)
                 .toType(DataType.FLOAT32, false);
-        return lastHiddenState.mul(attended).sum(new int[] {1}).div(attended.sum(new int[] {1}).maximum(1f));
+        return lastHiddenState.mul(attended).sum(new int[] {1}).div(Scalars.atLeast(attended.sum(new int[] {1}), 1f));
     }
 
     /** The parameters a head owns, with their shapes; the MLM decoder is the word embedding matrix (tied). */
@@ -82,8 +82,8 @@ final class Heads {
         NDArray u = halves.get(0);
         NDArray v = halves.get(1);
         // sqrt of the summed squares rather than norm(), which not every engine implements
-        NDArray norms = u.square().sum(new int[] {1}).sqrt().maximum(1e-8f)
-                .mul(v.square().sum(new int[] {1}).sqrt().maximum(1e-8f));
+        NDArray norms = Scalars.atLeast(u.square().sum(new int[] {1}).sqrt(), 1e-8f)
+                .mul(Scalars.atLeast(v.square().sum(new int[] {1}).sqrt(), 1e-8f));
         return u.mul(v).sum(new int[] {1}).div(norms).reshape(rows / 2, 1);
     }
 
@@ -163,7 +163,7 @@ final class Heads {
                         + HeadTarget.TokenLabels.IGNORE + ")");
             }
             NDArray perToken = negativeLogLikelihood(logits.reshape(-1, vocab), flat, manager);
-            return perToken.mul(manager.create(weight)).sum().div((float) counted);
+            return Scalars.dividedBy(perToken.mul(manager.create(weight)).sum(), counted);
         }
         if (!(target instanceof HeadTarget.ClassLabels classes)) {
             throw mismatch(head, target, "ClassLabels");
