@@ -11,14 +11,30 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
-/** A fine-tuned model's answers for a split, after checking that its head was trained for the task. */
-final class FineTunedPredictions {
+/**
+ * A fine-tuned model's answers for a split, after checking that its head was trained for the task. Public (the
+ * package stays private to the bundle) so that code outside OSGi that evaluates as {@code glue-evaluate} does, such as
+ * {@code io.bertlab.spark}'s distributed evaluation over parts of a split, runs this very code.
+ */
+public final class FineTunedPredictions {
 
     private FineTunedPredictions() {
     }
 
-    static List<Prediction> predict(GlueTask task, OpenedModel model, Dataset dataset, int maxLength, int batchSize,
-            PrintStream err) throws IOException {
+    /**
+     * The model's answers, in the dataset's order.
+     *
+     * @param task the task the model must have been fine-tuned for (or one with the same labels)
+     * @param model the fine-tuned model directory ({@code glue.json} beside the weights), opened
+     * @param dataset the examples to answer (a whole split, or any part of one)
+     * @param maxLength tokens per example
+     * @param batchSize examples per forward pass
+     * @param err where the progress bar and notes go
+     * @return one prediction per example, in order
+     * @throws IOException when the model holds no head for the task, or its tokenizer cannot be read
+     */
+    public static List<Prediction> predict(GlueTask task, OpenedModel model, Dataset dataset, int maxLength,
+            int batchSize, PrintStream err) throws IOException {
         FineTunedHead head = FineTunedHead.requireFor(task, model.directory());
         if (!head.task().equals(task.name())) {
             err.println(task.name() + ": the model was fine-tuned for " + head.task() + " (the same labels); its"

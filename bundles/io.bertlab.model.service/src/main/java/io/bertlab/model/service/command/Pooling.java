@@ -6,8 +6,11 @@ import io.bertlab.api.model.Batch;
 import io.bertlab.api.model.ForwardResult;
 import java.util.Locale;
 
-/** How one vector is made from a sequence's hidden states. */
-enum Pooling {
+/**
+ * How one vector is made from a sequence's hidden states. Public (the package stays private to the bundle) so that
+ * code outside OSGi that embeds as {@code embed} does, such as {@code io.bertlab.spark}, runs this very code.
+ */
+public enum Pooling {
     /** The mean of the hidden states of the attended tokens (sentence-transformers' default). */
     MEAN,
     /** The hidden state of the first token, {@code [CLS]}. */
@@ -15,7 +18,14 @@ enum Pooling {
     /** BERT's pooler output: tanh(dense(hidden state of {@code [CLS]})). */
     POOLER;
 
-    static Pooling parse(String value) throws UsageException {
+    /**
+     * The pooling {@code --pooling} names.
+     *
+     * @param value {@code mean}, {@code cls} or {@code pooler} (any case)
+     * @return the pooling
+     * @throws UsageException for any other value
+     */
+    public static Pooling parse(String value) throws UsageException {
         try {
             return valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -27,17 +37,26 @@ enum Pooling {
      * Checks that a model's output can be pooled this way. Whether a checkpoint has a pooler shows only in its
      * output, so this runs after the first forward pass, before anything is written.
      *
+     * @param result a forward pass's output
      * @param model the model as the user named it
      * @throws CommandException for {@link #POOLER} on a model without one
      */
-    void requireSupportedBy(ForwardResult result, String model) throws CommandException {
+    public void requireSupportedBy(ForwardResult result, String model) throws CommandException {
         if (this == POOLER && !result.hasPooledOutput()) {
             throw new CommandException("--pooling pooler: model " + model + " has no pooler (its checkpoint leaves"
                     + " the pooler weights out); use --pooling mean or cls");
         }
     }
 
-    float[] pool(ForwardResult result, Batch batch, int row) {
+    /**
+     * One row's vector.
+     *
+     * @param result the forward pass's output
+     * @param batch the batch it ran on (its attention mask says which tokens {@link #MEAN} averages)
+     * @param row the row
+     * @return a new vector of the model's width
+     */
+    public float[] pool(ForwardResult result, Batch batch, int row) {
         int hidden = result.lastHiddenState().dim(2);
         switch (this) {
             case CLS:
@@ -63,7 +82,12 @@ enum Pooling {
         }
     }
 
-    static void normalize(float[] vector) {
+    /**
+     * Scales a vector to unit length in place ({@code --normalize}); a zero vector stays zero.
+     *
+     * @param vector the vector
+     */
+    public static void normalize(float[] vector) {
         double norm = 0;
         for (float v : vector) {
             norm += v * (double) v;
