@@ -79,16 +79,7 @@ public final class EncodingBuffer {
      */
     public void add(int id, String token, int typeId, int start, int end, int wordId, int special, int sequenceId) {
         ensureRoom(1);
-        int i = head + size++;
-        columns[IDS][i] = id;
-        tokens[i] = token;
-        columns[TYPE_IDS][i] = typeId;
-        columns[STARTS][i] = start;
-        columns[ENDS][i] = end;
-        columns[WORD_IDS][i] = wordId;
-        columns[SPECIAL][i] = special;
-        columns[ATTENTION][i] = 1;
-        columns[SEQUENCE_IDS][i] = sequenceId;
+        set(head + size++, id, token, typeId, start, end, wordId, special, sequenceId);
     }
 
     /**
@@ -116,7 +107,12 @@ public final class EncodingBuffer {
             System.arraycopy(tokens, 0, tokens, 1, size);
         }
         size++;
-        int i = head;
+        set(head, id, token, typeId, start, end, wordId, special, sequenceId);
+    }
+
+    /** Writes one attended token at slot {@code i}. */
+    private void set(int i, int id, String token, int typeId, int start, int end, int wordId, int special,
+            int sequenceId) {
         columns[IDS][i] = id;
         tokens[i] = token;
         columns[TYPE_IDS][i] = typeId;
