@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import java.io.BufferedReader;
+import io.bertlab.api.command.TextLines;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
@@ -148,7 +148,8 @@ public final class InstanceFiles {
      * @throws IOException when the file cannot be opened
      */
     public static Stream<TrainingInstance> read(Path file) throws IOException {
-        BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        // TextLines: invalid UTF-8 is reported with its line and byte offset, as every command's input is
+        TextLines reader = TextLines.open(file);
         Iterator<TrainingInstance> lines = new Iterator<>() {
             private String next = advance();
             private long lineNumber = 1;

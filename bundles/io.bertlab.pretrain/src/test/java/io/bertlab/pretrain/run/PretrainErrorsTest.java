@@ -71,6 +71,20 @@ class PretrainErrorsTest {
     }
 
     @Test
+    void invalidUtf8IsNamedByFileLineAndByteOffset() throws IOException {
+        Path file = dir.resolve("latin1.jsonl");
+        byte[] first = (lines.get(0) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(first, first.length + 2);
+        bytes[first.length] = (byte) 0xFF;
+        bytes[first.length + 1] = '\n';
+        Files.write(file, bytes);
+        Path output = dir.resolve("latin1");
+        String message = fails(output, scratch(file, output)).getMessage();
+        assertTrue(message.contains(file + ": line 2, byte offset " + first.length + ": invalid UTF-8 (0xFF)"),
+                message);
+    }
+
+    @Test
     void aMaskedPositionOutsideTheInstanceIsNamed() throws IOException {
         Path file = dir.resolve("outside.jsonl");
         Files.write(file, List.of(lines.get(0), "{\"input_ids\":[101,2000,102],\"segment_ids\":[0,0,0],"
