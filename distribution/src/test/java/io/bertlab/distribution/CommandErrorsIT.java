@@ -27,6 +27,16 @@ class CommandErrorsIT {
     @TempDir
     Path temp;
 
+    /** An empty --input file is a wrong file, not a wrong command line: status 1, naming the file. */
+    @Test
+    void anEmptyInputFileIsNamedByEveryCommandThatReadsTexts() throws Exception {
+        Path file = Files.createFile(temp.resolve("empty.txt"));
+        String what = file + " holds no text (one text per line)";
+        String tokenizer = SharedData.require("tokenizers/bert-base-uncased/tokenizer.json").toString();
+        assertFailure("tokenize", what, "tokenize", "--tokenizer", tokenizer, "--input", file.toString());
+        assertFailure("embed", what, "embed", "--model", "minilm", "--input", file.toString());
+    }
+
     @Test
     void invalidUtf8IsReportedTheSameWayByEveryCommand() throws Exception {
         Path file = Files.write(temp.resolve("texts.txt"), INVALID_UTF8);

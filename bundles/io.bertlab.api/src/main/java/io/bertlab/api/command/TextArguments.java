@@ -25,19 +25,25 @@ public final class TextArguments {
      * @param context the call
      * @param arguments its parsed arguments ({@value #INPUT} among the valued options)
      * @return the texts, TEXT arguments first
-     * @throws UsageException when there is no text at all
-     * @throws CommandException when the input cannot be read (not found, invalid UTF-8: named by line and byte)
+     * @throws UsageException when there is no text at all and no input was named
+     * @throws CommandException when the input cannot be read (not found, invalid UTF-8: named by line and byte), or
+     *         holds no line and there is no TEXT argument either
      */
     public static List<String> read(String command, CommandContext context, Arguments arguments)
             throws CommandException {
         List<String> texts = new ArrayList<>(arguments.positional());
         if (arguments.has(INPUT)) {
             String input = arguments.value(INPUT).get();
+            String source = input.equals("-") ? TextLines.STANDARD_INPUT : context.resolve(input).toString();
             try (TextLines lines = input.equals("-") ? TextLines.of(context.in(), TextLines.STANDARD_INPUT)
                     : TextLines.open(context.resolve(input))) {
                 texts.addAll(lines.readAll());
             } catch (IOException e) {
                 throw new CommandException(FileErrors.describe(e), e);
+            }
+            if (texts.isEmpty()) {
+                // the command line is right; the file is not what it should be
+                throw new CommandException(command + ": " + source + " holds no text (one text per line)");
             }
         }
         if (texts.isEmpty()) {

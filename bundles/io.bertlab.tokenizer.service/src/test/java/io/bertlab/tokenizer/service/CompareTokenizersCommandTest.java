@@ -15,6 +15,9 @@ import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.TokenizerProperties;
 import io.bertlab.testing.CapturingContext;
 import io.bertlab.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +138,7 @@ class CompareTokenizersCommandTest {
     }
 
     @Test
-    void errorsNameTheOptionOrTheFile() {
+    void errorsNameTheOptionOrTheFile() throws IOException {
         CommandException missing = assertThrows(CommandException.class,
                 () -> run("--tokenizer", MBERT, "--tokenizer", "nothing-here.json", SENTENCE));
         assertTrue(missing.getMessage().startsWith("compare-tokenizers: --tokenizer 'nothing-here.json'"),
@@ -157,6 +160,15 @@ class CompareTokenizersCommandTest {
         CommandException input = assertThrows(CommandException.class,
                 () -> run("--tokenizer", MBERT, "--tokenizer", BERTIMBAU, "--input", "absent.txt"));
         assertTrue(input.getMessage().endsWith("/absent.txt: no such file or folder"), input.getMessage());
+        Path empty = Files.createTempFile("empty", ".txt");
+        try {
+            CommandException nothing = assertThrows(CommandException.class,
+                    () -> run("--tokenizer", MBERT, "--tokenizer", BERTIMBAU, "--input", empty.toString()));
+            assertTrue(!(nothing instanceof UsageException)
+                    && nothing.getMessage().endsWith(empty + " holds no text (one text per line)"), nothing.getMessage());
+        } finally {
+            Files.delete(empty);
+        }
     }
 
     private static List<String> fieldNames(JsonNode object) {
