@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -31,7 +33,9 @@ import java.util.stream.StreamSupport;
  * <p>{@code tokens}/{@code input_ids} are the inputs after masking; {@code masked_lm_positions} ascend and
  * {@code masked_lm_ids}/{@code masked_lm_labels} are the original tokens there; {@code is_random_next} is Google's
  * NSP label ({@code true} = NotNext, label 1). The fields are those of Google's {@code TrainingInstance}; reading
- * uses the id fields, the token strings are for people and other tools.
+ * uses the id fields, the token strings are for people and other tools. Instances made by other sentence-level
+ * tasks ({@code pretraining-data --tasks}) carry their labels by task name, {@code "labels":{"sop":1}}, and no
+ * {@code is_random_next} unless the {@code nsp} task made them.
  */
 public final class InstanceFiles {
 
@@ -77,16 +81,37 @@ public final class InstanceFiles {
             ints(instance.tokens());
             line.append(",\"segment_ids\":");
             ints(instance.segmentIds());
-            line.append(",\"is_random_next\":").append(instance.isRandomNext());
+            Integer nextSentence = instance.labels().get(TrainingInstance.NEXT_SENTENCE);
+            if (nextSentence != null) {
+                line.append(",\"is_random_next\":").append(nextSentence == 1);
+            }
             line.append(",\"masked_lm_positions\":");
             ints(instance.maskedPositions());
             line.append(",\"masked_lm_ids\":");
             ints(instance.maskedLabels());
             line.append(",\"masked_lm_labels\":");
             strings(instance.maskedLabels());
+            labels(instance.labels());
             line.append("}\n");
             out.append(line);
             written++;
+        }
+
+        /** The labels of tasks other than next sentence prediction, as {@code "labels":{"sop":1}}. */
+        private void labels(Map<String, Integer> labels) {
+            boolean first = true;
+            for (Map.Entry<String, Integer> label : labels.entrySet()) {
+                if (label.getKey().equals(TrainingInstance.NEXT_SENTENCE)) {
+                    continue;
+                }
+                line.append(first ? ",\"labels\":{" : ",").append('"')
+                        .append(JsonStringEncoder.getInstance().quoteAsString(label.getKey())).append("\":")
+                        .append(label.getValue());
+                first = false;
+            }
+            if (!first) {
+                line.append('}');
+            }
         }
 
         private void ints(int[] values) {
@@ -205,7 +230,7 @@ public final class InstanceFiles {
         int[] segments = null;
         int[] positions = new int[0];
         int[] labels = new int[0];
-        Boolean randomNext = null;
+        Map<String, Integer> taskLabels = new TreeMap<>();
         try (JsonParser json = JSON.createParser(line)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a JSON object");
@@ -218,17 +243,32 @@ public final class InstanceFiles {
                     case "segment_ids" -> segments = intArray(json);
                     case "masked_lm_positions" -> positions = intArray(json);
                     case "masked_lm_ids" -> labels = intArray(json);
-                    case "is_random_next" -> randomNext = json.getBooleanValue();
+                    case "is_random_next" -> taskLabels.put(TrainingInstance.NEXT_SENTENCE,
+                            json.getBooleanValue() ? 1 : 0);
+                    case "labels" -> readLabels(json, taskLabels);
                     default -> json.skipChildren();
                 }
             }
-            if (ids == null || segments == null || randomNext == null) {
-                throw new IOException("needs input_ids, segment_ids and is_random_next");
+            if (ids == null || segments == null) {
+                throw new IOException("needs input_ids and segment_ids");
             }
-            return new TrainingInstance(ids, segments, randomNext, positions, labels);
+            return new TrainingInstance(ids, segments, positions, labels, taskLabels);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ":" + lineNumber + ": not a pre-training instance: "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static void readLabels(JsonParser json, Map<String, Integer> labels) throws IOException {
+        if (json.currentToken() != JsonToken.START_OBJECT) {
+            throw new IOException("'labels' must be an object of integer labels by task name");
+        }
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String task = json.currentName();
+            if (json.nextToken() != JsonToken.VALUE_NUMBER_INT) {
+                throw new IOException("the label of task '" + task + "' must be an integer");
+            }
+            labels.put(task, json.getIntValue());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -65,8 +66,37 @@ public final class TokenizedCorpus {
             throws IOException {
         List<List<int[]>> documents = new ArrayList<>();
         documents.add(new ArrayList<>());
+        long[] blank = {0};
+        long[] linesAndBytes = forEachLine(files, line -> {
+            if (addLine(documents, line, tokenize)) {
+                blank[0]++;
+            }
+        }, progress);
+        List<int[][]> kept = new ArrayList<>();
+        long tokens = 0;
+        for (List<int[]> document : documents) {
+            if (!document.isEmpty()) {
+                kept.add(document.toArray(new int[0][]));
+                for (int[] sentence : document) {
+                    tokens += sentence.length;
+                }
+            }
+        }
+        return new TokenizedCorpus(kept, linesAndBytes[0], blank[0], linesAndBytes[1], tokens);
+    }
+
+    /**
+     * Streams the lines of files in order as the script reads them: ending at {@code \n} only, bytes that are not
+     * UTF-8 dropped, not yet stripped.
+     *
+     * @param files the input files
+     * @param handler receives each line
+     * @param progress told after each file
+     * @return the number of lines and of bytes read
+     * @throws IOException when a file cannot be read
+     */
+    static long[] forEachLine(List<Path> files, Consumer<String> handler, ReadProgress progress) throws IOException {
         long lines = 0;
-        long blank = 0;
         long bytes = 0;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.IGNORE)
                 .onUnmappableCharacter(CodingErrorAction.IGNORE);
@@ -82,9 +112,7 @@ public final class TokenizedCorpus {
                             line.append(buffer, from, i - from);
                             bytes += line.size() + 1;
                             lines++;
-                            if (addLine(documents, decode(decoder, line), tokenize)) {
-                                blank++;
-                            }
+                            handler.accept(decode(decoder, line));
                             line.reset();
                             from = i + 1;
                         }
@@ -95,25 +123,13 @@ public final class TokenizedCorpus {
                     // a last line without its newline
                     bytes += line.size();
                     lines++;
-                    if (addLine(documents, decode(decoder, line), tokenize)) {
-                        blank++;
-                    }
+                    handler.accept(decode(decoder, line));
                     line.reset();
                 }
             }
             progress.fileRead(file, bytes);
         }
-        List<int[][]> kept = new ArrayList<>();
-        long tokens = 0;
-        for (List<int[]> document : documents) {
-            if (!document.isEmpty()) {
-                kept.add(document.toArray(new int[0][]));
-                for (int[] sentence : document) {
-                    tokens += sentence.length;
-                }
-            }
-        }
-        return new TokenizedCorpus(kept, lines, blank, bytes, tokens);
+        return new long[] {lines, bytes};
     }
 
     /** Adds one line; returns whether it was blank (a document break). */

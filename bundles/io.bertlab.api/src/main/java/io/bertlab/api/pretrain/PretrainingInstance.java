@@ -17,16 +17,18 @@ public final class PretrainingInstance {
 
     private final int document;
     private final int sentence;
+    private final int sentences;
     private final String textA;
     private final String textB;
     private final Encoding encoding;
     private final int[] inputIds;
     private final Map<String, HeadTarget> targets;
 
-    private PretrainingInstance(int document, int sentence, String textA, String textB, Encoding encoding,
-            int[] inputIds, Map<String, HeadTarget> targets) {
+    private PretrainingInstance(int document, int sentence, int sentences, String textA, String textB,
+            Encoding encoding, int[] inputIds, Map<String, HeadTarget> targets) {
         this.document = document;
         this.sentence = sentence;
+        this.sentences = sentences;
         this.textA = Objects.requireNonNull(textA, "textA");
         this.textB = textB;
         this.encoding = encoding;
@@ -43,7 +45,24 @@ public final class PretrainingInstance {
      * @return the instance, not yet encoded
      */
     public static PretrainingInstance start(int document, int sentence, String textA) {
-        return new PretrainingInstance(document, sentence, textA, null, null, null, new LinkedHashMap<>());
+        return start(document, sentence, 1, textA);
+    }
+
+    /**
+     * A new instance whose segment A is a run of sentences of the corpus.
+     *
+     * @param document the document index
+     * @param sentence the index of the first sentence of segment A within the document
+     * @param sentences how many sentences, from {@code sentence} on, segment A joins (at least 1)
+     * @param textA segment A: those sentences joined with single spaces
+     * @return the instance, not yet encoded
+     * @since 1.1
+     */
+    public static PretrainingInstance start(int document, int sentence, int sentences, String textA) {
+        if (sentences < 1) {
+            throw new IllegalArgumentException("segment A spans at least one sentence, got " + sentences);
+        }
+        return new PretrainingInstance(document, sentence, sentences, textA, null, null, null, new LinkedHashMap<>());
     }
 
     /** @return the document segment A comes from */
@@ -54,6 +73,15 @@ public final class PretrainingInstance {
     /** @return the first sentence of segment A within its document */
     public int sentence() {
         return sentence;
+    }
+
+    /**
+     * @return how many sentences segment A joins, from {@link #sentence()} on (the text stage's first choice; a
+     *         task that replaces segment A does not change it)
+     * @since 1.1
+     */
+    public int sentences() {
+        return sentences;
     }
 
     /** @return segment A */
@@ -90,13 +118,26 @@ public final class PretrainingInstance {
     }
 
     /**
+     * Replaces segment A (for a task that reorders the segments, such as sentence-order prediction).
+     *
+     * @param text the new segment A
+     * @return a changed copy
+     * @since 1.1
+     */
+    public PretrainingInstance withTextA(String text) {
+        return new PretrainingInstance(document, sentence, sentences, text, textB, encoding, inputIds,
+                new LinkedHashMap<>(targets));
+    }
+
+    /**
      * Sets segment B.
      *
      * @param text segment B, or {@code null} for a single segment
      * @return a changed copy
      */
     public PretrainingInstance withTextB(String text) {
-        return new PretrainingInstance(document, sentence, textA, text, encoding, inputIds, new LinkedHashMap<>(targets));
+        return new PretrainingInstance(document, sentence, sentences, textA, text, encoding, inputIds,
+                new LinkedHashMap<>(targets));
     }
 
     /**
@@ -106,7 +147,7 @@ public final class PretrainingInstance {
      * @return a changed copy
      */
     public PretrainingInstance withEncoding(Encoding value) {
-        return new PretrainingInstance(document, sentence, textA, textB, Objects.requireNonNull(value), null,
+        return new PretrainingInstance(document, sentence, sentences, textA, textB, Objects.requireNonNull(value), null,
                 new LinkedHashMap<>(targets));
     }
 
@@ -120,7 +161,7 @@ public final class PretrainingInstance {
         if (encoding == null || ids.length != encoding.length()) {
             throw new IllegalArgumentException("input ids must match the encoding's length");
         }
-        return new PretrainingInstance(document, sentence, textA, textB, encoding, ids.clone(),
+        return new PretrainingInstance(document, sentence, sentences, textA, textB, encoding, ids.clone(),
                 new LinkedHashMap<>(targets));
     }
 
@@ -134,6 +175,6 @@ public final class PretrainingInstance {
     public PretrainingInstance withTarget(String head, HeadTarget target) {
         Map<String, HeadTarget> changed = new LinkedHashMap<>(targets);
         changed.put(Objects.requireNonNull(head), Objects.requireNonNull(target));
-        return new PretrainingInstance(document, sentence, textA, textB, encoding, inputIds, changed);
+        return new PretrainingInstance(document, sentence, sentences, textA, textB, encoding, inputIds, changed);
     }
 }

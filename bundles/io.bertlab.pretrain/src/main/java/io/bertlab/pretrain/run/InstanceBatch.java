@@ -28,11 +28,30 @@ record InstanceBatch(Batch batch, Targets targets, long tokens) {
      * @return the batch
      */
     static InstanceBatch of(InstanceSet set, int[] indices, List<Objective> objectives) {
+        return of(set, indices, objectives, (instance, row) -> instance);
+    }
+
+    /** Changes an instance as it enters a batch (a new masking). */
+    @FunctionalInterface
+    interface RowChange {
+        TrainingInstance apply(TrainingInstance instance, int row);
+    }
+
+    /**
+     * Builds a batch of changed instances.
+     *
+     * @param set the instances
+     * @param indices which of them, in order
+     * @param objectives the objectives whose targets are needed
+     * @param change applied to each instance with its row
+     * @return the batch
+     */
+    static InstanceBatch of(InstanceSet set, int[] indices, List<Objective> objectives, RowChange change) {
         List<TrainingInstance> instances = new ArrayList<>(indices.length);
         int length = 0;
         long tokens = 0;
         for (int index : indices) {
-            TrainingInstance instance = set.get(index);
+            TrainingInstance instance = change.apply(set.get(index), instances.size());
             instances.add(instance);
             length = Math.max(length, instance.length());
             tokens += instance.length();

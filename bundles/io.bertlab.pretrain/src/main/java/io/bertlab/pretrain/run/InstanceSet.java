@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -28,10 +30,11 @@ final class InstanceSet {
     private final int segments;
     private final long predictions;
     private final long randomNext;
+    private final Map<String, Long> labelled;
     private final long fingerprint;
 
     private InstanceSet(Path file, List<TrainingInstance> instances, int largestId, int longest, int segments,
-            long predictions, long randomNext, long fingerprint) {
+            long predictions, long randomNext, Map<String, Long> labelled, long fingerprint) {
         this.file = file;
         this.instances = Collections.unmodifiableList(instances);
         this.largestId = largestId;
@@ -39,6 +42,7 @@ final class InstanceSet {
         this.segments = segments;
         this.predictions = predictions;
         this.randomNext = randomNext;
+        this.labelled = labelled;
         this.fingerprint = fingerprint;
     }
 
@@ -57,6 +61,7 @@ final class InstanceSet {
         int segments = 0;
         long predictions = 0;
         long randomNext = 0;
+        Map<String, Long> labelled = new TreeMap<>();
         long fingerprint = 0x9E3779B97F4A7C15L;
         try (Stream<TrainingInstance> stream = InstanceFiles.read(file)) {
             Iterator<TrainingInstance> lines = stream.iterator();
@@ -76,6 +81,7 @@ final class InstanceSet {
                 longest = Math.max(longest, instance.length());
                 predictions += instance.maskedPositions().length;
                 randomNext += instance.isRandomNext() ? 1 : 0;
+                instance.labels().keySet().forEach(task -> labelled.merge(task, 1L, Long::sum));
                 fingerprint = mix(fingerprint, instance);
                 instances.add(instance);
             }
@@ -89,7 +95,8 @@ final class InstanceSet {
         if (instances.isEmpty()) {
             throw new IOException(option + ": " + file + " holds no instances (make them with pretraining-data)");
         }
-        return new InstanceSet(file, instances, largestId, longest, segments, predictions, randomNext, fingerprint);
+        return new InstanceSet(file, instances, largestId, longest, segments, predictions, randomNext, labelled,
+                fingerprint);
     }
 
     private static void check(TrainingInstance instance, Path file, int line) {
@@ -132,7 +139,13 @@ final class InstanceSet {
         h = (h ^ java.util.Arrays.hashCode(instance.segmentIds())) * 0x100000001B3L;
         h = (h ^ java.util.Arrays.hashCode(instance.maskedPositions())) * 0x100000001B3L;
         h = (h ^ java.util.Arrays.hashCode(instance.maskedLabels())) * 0x100000001B3L;
-        return (h ^ (instance.isRandomNext() ? 1 : 2)) * 0x100000001B3L;
+        h = (h ^ (instance.isRandomNext() ? 1 : 2)) * 0x100000001B3L;
+        for (Map.Entry<String, Integer> label : instance.labels().entrySet()) {
+            if (!label.getKey().equals(TrainingInstance.NEXT_SENTENCE)) {
+                h = (h ^ label.hashCode()) * 0x100000001B3L;
+            }
+        }
+        return h;
     }
 
     /**
@@ -180,6 +193,16 @@ final class InstanceSet {
 
     long randomNext() {
         return randomNext;
+    }
+
+    /**
+     * How many instances carry a label of a task.
+     *
+     * @param task the task's name
+     * @return the count, 0 when none
+     */
+    long labelled(String task) {
+        return labelled.getOrDefault(task, 0L);
     }
 
     /** A hash of every instance in order, as hexadecimal. */

@@ -11,8 +11,9 @@ import java.util.List;
  * One objective of the run: a {@link PretrainingTask} service's name and head, and how the head's targets are read
  * from instance files. An instance file carries two kinds of target: the masked positions with their original ids
  * (for a {@link HeadSpec.MaskedLm} head: {@link HeadTarget.TokenLabels}, {@value HeadTarget.TokenLabels#IGNORE}
- * elsewhere) and the NSP label (for a {@link HeadSpec.NextSentence} head: {@link HeadTarget.ClassLabels}, 0 = IsNext,
- * 1 = NotNext, as HF).
+ * elsewhere) and one label per instance and task, by task name (for a {@link HeadSpec.NextSentence} or
+ * {@link HeadSpec.Classification} head: {@link HeadTarget.ClassLabels}; {@code nsp}'s is Google's
+ * {@code is_random_next}, 0 = IsNext, 1 = NotNext, as HF).
  *
  * @param task the task's name ({@value PretrainingTask#TASK}), e.g. {@code mlm}; names the metrics
  * @param head the head it trains
@@ -29,9 +30,10 @@ record Objective(String task, HeadSpec head) {
      */
     static Objective of(String name, PretrainingTask task) {
         HeadSpec head = task.head();
-        if (!(head instanceof HeadSpec.MaskedLm) && !(head instanceof HeadSpec.NextSentence)) {
+        if (!(head instanceof HeadSpec.MaskedLm) && !(head instanceof HeadSpec.NextSentence)
+                && !(head instanceof HeadSpec.Classification)) {
             throw new IllegalArgumentException("task '" + name + "' trains a " + head.getClass().getSimpleName()
-                    + " head, and instance files only carry masked-LM and next-sentence targets");
+                    + " head, and instance files only carry masked tokens and one integer label per task");
         }
         return new Objective(name, head);
     }
@@ -64,7 +66,12 @@ record Objective(String task, HeadSpec head) {
         }
         int[] labels = new int[instances.size()];
         for (int row = 0; row < labels.length; row++) {
-            labels[row] = instances.get(row).isRandomNext() ? 1 : 0;
+            Integer label = instances.get(row).labels().get(task);
+            if (label == null) {
+                // InstanceSet.checkLabels refuses such a file before the run starts
+                throw new IllegalStateException("an instance has no label for task '" + task + "'");
+            }
+            labels[row] = label;
         }
         return new HeadTarget.ClassLabels(labels);
     }

@@ -17,6 +17,9 @@ import io.bertlab.api.tokenizer.Tokenizer;
 import io.bertlab.api.tokenizer.TokenizerResolver;
 import io.bertlab.model.bert.CheckpointFolders;
 import io.bertlab.model.bert.ModelDirectory;
+import io.bertlab.pretrain.InstalledTasks;
+import io.bertlab.pretrain.TrainingInstance;
+import io.bertlab.pretrain.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -50,7 +52,7 @@ public class PretrainCommand implements Command {
     @Reference
     private TokenizerResolver tokenizers;
 
-    private final Map<String, PretrainingTask> tasks = new ConcurrentHashMap<>();
+    private final InstalledTasks tasks = new InstalledTasks();
 
     private PretrainingRun.StepListener listener = (step, result) -> { };
 
@@ -68,17 +70,16 @@ public class PretrainCommand implements Command {
     public PretrainCommand(ModelResolver models, TokenizerResolver tokenizers, Map<String, PretrainingTask> tasks) {
         this.models = models;
         this.tokenizers = tokenizers;
-        this.tasks.putAll(tasks);
+        this.tasks.addAll(tasks);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addTask(PretrainingTask task, Map<String, Object> properties) {
-        Object name = properties.get(PretrainingTask.TASK);
-        tasks.put(name == null ? task.name() : String.valueOf(name), task);
+        tasks.add(task, properties);
     }
 
     void removeTask(PretrainingTask task) {
-        tasks.values().remove(task);
+        tasks.remove(task);
     }
 
     /** For tests: receives each step (and may stop the run by throwing). */
@@ -95,6 +96,7 @@ public class PretrainCommand implements Command {
                 "          [--max-positions 512]) [--engine java|pytorch|mxnet] [--device cpu|gpu]",
                 "         [--steps N | --epochs 1] [--batch-size 32] [--lr 1e-4] [--warmup 0.01] [--weight-decay 0.01]",
                 "         [--save-steps 500] [--eval-steps 500] [--log-steps 10] [--seed 42] [--tasks mlm,nsp]",
+                "         [--remask P]",
                 "       bertlab pretrain --output DIR --resume [--device cpu|gpu]",
                 "",
                 "Pre-trains BERT as the paper does: the loss is the mean masked-LM loss over the predicted positions",
@@ -131,6 +133,8 @@ public class PretrainCommand implements Command {
                 "  --save-steps N, --eval-steps N, --log-steps N  checkpoint, evaluation and record intervals",
                 "  --seed N              batch order, new weights and dropout (default 42)",
                 "  --tasks a,b           the pre-training tasks (default mlm,nsp)",
+                "  --remask P            redraw the masking of every training instance at every step, each token",
+                "                        predicted with probability P (HF's dynamic masking, e.g. 0.15)",
                 "",
                 "Example: bertlab pretrain --instances train.jsonl --eval-instances held-out.jsonl --output runs/tiny \\",
                 "           --tokenizer bert-base-uncased/tokenizer.json --layers 2 --hidden 128 --heads 2 --steps 1000");
@@ -173,10 +177,17 @@ public class PretrainCommand implements Command {
         }
         PretrainSettings settings = options.settings(null);
         List<Objective> objectives = objectives(settings.tasks());
+        if (settings.remask() > 0 && objectives.stream().noneMatch(Objective::perToken)) {
+            throw new UsageException(NAME + ": --remask redraws masked-LM targets, and no task of --tasks "
+                    + String.join(",", settings.tasks()) + " predicts masked tokens");
+        }
         InstanceSet train = InstanceSet.read(Path.of(settings.instances()), "--instances");
         InstanceSet eval = settings.evalInstances() == null ? null
                 : InstanceSet.read(Path.of(settings.evalInstances()), "--eval-instances");
         checkTargets(objectives, train);
+        if (eval != null) {
+            checkLabels(objectives, eval);
+        }
         boolean created = !Files.exists(output);
         OpenedModel opened = null;
         try {
@@ -205,12 +216,12 @@ public class PretrainCommand implements Command {
                     settings.evalInstances(), model, opened.model().engine().name(), settings.device(),
                     settings.batchSize(), settings.learningRate(), settings.warmup(), settings.weightDecay(),
                     settings.steps(), settings.epochs(), settings.saveSteps(), settings.evalSteps(),
-                    settings.logSteps(), settings.seed());
+                    settings.logSteps(), settings.seed(), settings.remask());
             BatchOrder order = new BatchOrder(train.size(), named.batchSize(), named.seed());
             RunState state = RunState.start(named, train, eval, order.stepsPerEpoch());
             describe(call, state, train, eval, null);
             return new Prepared(opened, state, null, new PretrainingRun(objectives, train, heldOut(eval, objectives,
-                    named), tokenizerJson(opened), output, call.err()));
+                    named), tokenizerJson(opened), output, call.err()).remasking(remasking(named, opened)));
         } catch (IOException | CommandException | RuntimeException e) {
             if (opened != null) {
                 opened.close();
@@ -246,8 +257,8 @@ public class PretrainCommand implements Command {
         try {
             describe(call, state, train, eval, last);
             return new Prepared(opened, state, last, new PretrainingRun(objectives, train, heldOut(eval, objectives,
-                    settings), tokenizerJson(opened), output, call.err()));
-        } catch (RuntimeException e) {
+                    settings), tokenizerJson(opened), output, call.err()).remasking(remasking(settings, opened)));
+        } catch (IOException | CommandException | RuntimeException e) {
             opened.close();
             throw e;
         }
@@ -263,14 +274,9 @@ public class PretrainCommand implements Command {
     private List<Objective> objectives(List<String> names) throws CommandException {
         List<Objective> objectives = new ArrayList<>();
         Set<String> heads = new TreeSet<>();
-        for (String name : names) {
-            PretrainingTask task = tasks.get(name);
-            if (task == null) {
-                throw new CommandException(NAME + ": no pre-training task '" + name + "' is installed (installed: "
-                        + String.join(", ", new TreeSet<>(tasks.keySet())) + ")");
-            }
+        for (Map.Entry<String, PretrainingTask> task : tasks.choose(NAME, names).entrySet()) {
             try {
-                Objective objective = Objective.of(name, task);
+                Objective objective = Objective.of(task.getKey(), task.getValue());
                 if (!heads.add(objective.head().name())) {
                     throw new CommandException(NAME + ": two tasks train the head '" + objective.head().name() + "'");
                 }
@@ -282,7 +288,33 @@ public class PretrainCommand implements Command {
         return objectives;
     }
 
+    /** {@code --remask}: the model's vocabulary redraws the masking, or null when the run keeps the file's. */
+    private static Remasking remasking(PretrainSettings settings, OpenedModel opened) throws IOException,
+            CommandException {
+        if (settings.remask() == 0) {
+            return null;
+        }
+        try {
+            return new Remasking(settings.remask(), Vocabulary.of(opened.tokenizer()), settings.seed());
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(NAME + ": --remask: " + e.getMessage());
+        }
+    }
+
+    /** Fails unless every instance has a label for each sentence-level task. */
+    private static void checkLabels(List<Objective> objectives, InstanceSet set) throws CommandException {
+        for (Objective objective : objectives) {
+            long missing = set.size() - set.labelled(objective.task());
+            if (!objective.perToken() && missing > 0) {
+                throw new CommandException(NAME + ": " + set.file() + ": " + missing + " of " + set.size()
+                        + " instances have no label for task '" + objective.task()
+                        + "': make them with pretraining-data --tasks naming it");
+            }
+        }
+    }
+
     private static void checkTargets(List<Objective> objectives, InstanceSet train) throws CommandException {
+        checkLabels(objectives, train);
         for (Objective objective : objectives) {
             if (objective.perToken() && train.predictions() == 0) {
                 throw new CommandException(NAME + ": " + train.file() + " has no masked positions: task '"
@@ -357,9 +389,11 @@ public class PretrainCommand implements Command {
     private static void describe(CommandContext call, RunState state, InstanceSet train, InstanceSet eval,
             Path resumed) {
         PretrainSettings s = state.settings();
-        call.err().printf(Locale.ROOT, "%s: %d instances (longest %d tokens, %d masked positions, NotNext %.1f %%),"
+        String notNext = train.labelled(TrainingInstance.NEXT_SENTENCE) == 0 ? ""
+                : String.format(Locale.ROOT, ", NotNext %.1f %%", 100.0 * train.randomNext() / train.size());
+        call.err().printf(Locale.ROOT, "%s: %d instances (longest %d tokens, %d masked positions%s),"
                 + " %s, %d steps of %d (%d per epoch), tasks %s, %s on %s%s%n", NAME, train.size(), train.longest(),
-                train.predictions(), 100.0 * train.randomNext() / train.size(),
+                train.predictions(), notNext,
                 eval == null ? "no held-out set" : eval.size() + " held-out", state.totalSteps(), s.batchSize(),
                 state.stepsPerEpoch(), String.join("+", s.tasks()), s.model(), s.engine(),
                 resumed == null ? "" : ", resuming after step " + state.step() + " from " + resumed);

@@ -4,8 +4,8 @@ import io.bertlab.api.command.Arguments;
 import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.model.EngineProperties;
+import io.bertlab.pretrain.InstalledTasks;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +19,7 @@ final class PretrainOptions {
             "--max-positions");
     static final Set<String> TRAINING = Set.of("--instances", "--eval-instances", "--model", "--engine", "--steps",
             "--epochs", "--batch-size", "--lr", "--warmup", "--weight-decay", "--save-steps", "--eval-steps",
-            "--log-steps", "--seed", "--tasks");
+            "--log-steps", "--seed", "--tasks", "--remask");
 
     private final CommandContext call;
     private final Arguments arguments;
@@ -93,8 +93,7 @@ final class PretrainOptions {
 
     /** The settings of a new run; the model is filled in once known. */
     PretrainSettings settings(String model) throws UsageException {
-        List<String> tasks = Arrays.stream(arguments.value("--tasks").orElse("mlm,nsp").split(","))
-                .map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        List<String> tasks = InstalledTasks.names(arguments.value("--tasks").orElse("mlm,nsp"));
         boolean steps = arguments.has("--steps");
         try {
             Path eval = arguments.has("--eval-instances") ? path("--eval-instances") : null;
@@ -103,7 +102,7 @@ final class PretrainOptions {
                     integer("--batch-size", 32), decimal("--lr", 1e-4), decimal("--warmup", 0.01),
                     decimal("--weight-decay", 0.01), integer("--steps", 0),
                     integer("--epochs", steps ? 0 : 1), integer("--save-steps", 500), integer("--eval-steps", 500),
-                    integer("--log-steps", 10), longValue("--seed", 42));
+                    integer("--log-steps", 10), longValue("--seed", 42), decimal("--remask", 0));
         } catch (IllegalArgumentException e) {
             throw new UsageException(NAME + ": " + e.getMessage());
         }

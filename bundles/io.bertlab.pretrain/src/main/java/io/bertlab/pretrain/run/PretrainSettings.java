@@ -23,10 +23,12 @@ import java.util.List;
  * @param evalSteps an evaluation every this many steps (and at the end), with {@code evalInstances}
  * @param logSteps a metrics record every this many steps (and at the end)
  * @param seed the seed of the batch order, of new weights and of dropout
+ * @param remask HF's dynamic masking probability to redraw the training instances' masking with at every step
+ *        ({@link Remasking}), or 0 to keep the file's masking
  */
 record PretrainSettings(List<String> tasks, String instances, String evalInstances, String model, String engine,
         String device, int batchSize, double learningRate, double warmup, double weightDecay, int steps, int epochs,
-        int saveSteps, int evalSteps, int logSteps, long seed) {
+        int saveSteps, int evalSteps, int logSteps, long seed, double remask) {
 
     /** Adam's betas and epsilon as in BERT (Google's {@code AdamWeightDecayOptimizer}); clipping at 1.0. */
     static final double BETA1 = 0.9;
@@ -51,6 +53,9 @@ record PretrainSettings(List<String> tasks, String instances, String evalInstanc
         }
         if (!(warmup >= 0 && warmup <= 1)) {
             throw new IllegalArgumentException("--warmup is a share of the steps, from 0 to 1, was " + warmup);
+        }
+        if (!(remask >= 0 && remask < 1)) {
+            throw new IllegalArgumentException("--remask is a probability, above 0 and below 1, was " + remask);
         }
         if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
             throw new IllegalArgumentException("--weight-decay must not be negative, was " + weightDecay);

@@ -49,6 +49,7 @@ final class PretrainingRun {
     private final Path output;
     private final PrintStream err;
     private StepListener listener = (step, result) -> { };
+    private Remasking remasking;
     private boolean stateSupported = true;
 
     /**
@@ -69,6 +70,12 @@ final class PretrainingRun {
         this.tokenizerJson = tokenizerJson;
         this.output = output;
         this.err = err;
+    }
+
+    /** Redraws the training instances' masking at every step ({@code --remask}); null keeps the file's. */
+    PretrainingRun remasking(Remasking value) {
+        this.remasking = value;
+        return this;
     }
 
     PretrainingRun onStep(StepListener stepListener) {
@@ -103,7 +110,9 @@ final class PretrainingRun {
             }
             while (!state.finished()) {
                 long step = state.step();
-                InstanceBatch batch = InstanceBatch.of(train, order.batch(step), objectives);
+                InstanceBatch batch = remasking == null ? InstanceBatch.of(train, order.batch(step), objectives)
+                        : InstanceBatch.of(train, order.batch(step), objectives,
+                                (instance, row) -> remasking.apply(instance, step, row));
                 boolean log = (step + 1) % settings.logSteps() == 0 || step + 1 == state.totalSteps();
                 Scores measured = null;
                 if (log) {

@@ -48,8 +48,8 @@ final class RandomBert {
      * The parameters of the encoder, the pooler and the heads, drawn in name order from one seeded generator.
      *
      * @param config the architecture
-     * @param heads the heads to create (masked-LM and next-sentence heads get HF's parameters; others are left to
-     *        the engine, which initialises a missing head the same way)
+     * @param heads the heads to create (masked-LM, next-sentence and classification heads get HF's parameters;
+     *        others are left to the engine, which initialises a missing head the same way)
      * @param seed the seed
      * @return the weights under bertlab's names (encoder without prefix)
      */
@@ -67,6 +67,9 @@ final class RandomBert {
             } else if (head instanceof HeadSpec.NextSentence) {
                 shapes.put(head.name() + ".weight", new int[] {2, h});
                 shapes.put(head.name() + ".bias", new int[] {2});
+            } else if (head instanceof HeadSpec.Classification classification) {
+                shapes.put(head.name() + ".weight", new int[] {classification.numLabels(), h});
+                shapes.put(head.name() + ".bias", new int[] {classification.numLabels()});
             }
         }
         SplittableRandom random = new SplittableRandom(seed);

@@ -3,12 +3,14 @@ package io.bertlab.pretrain.run;
 import io.bertlab.api.pretrain.PretrainingTask;
 import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.Tokenizer;
+import io.bertlab.api.tokenizer.TokenizerLoader;
 import io.bertlab.api.tokenizer.TokenizerResolver;
 import io.bertlab.pretrain.GenerationSettings;
 import io.bertlab.pretrain.InstanceFiles;
 import io.bertlab.pretrain.InstanceGenerator;
-import io.bertlab.pretrain.MaskedLmTask;
-import io.bertlab.pretrain.NextSentenceTask;
+import io.bertlab.pretrain.mlm.MaskedLmTask;
+import io.bertlab.pretrain.nsp.NextSentenceTask;
+import io.bertlab.pretrain.sop.SentenceOrderTask;
 import io.bertlab.pretrain.TokenizedCorpus;
 import io.bertlab.pretrain.TrainingInstance;
 import io.bertlab.pretrain.Vocabulary;
@@ -45,12 +47,17 @@ final class Fixtures {
         return TokenizerFiles.load(TOKENIZER, Map.of(), MODELS);
     }
 
+    static TokenizerLoader loader() {
+        return (file, options) -> TokenizerFiles.load(file, options, MODELS);
+    }
+
     static TokenizerResolver tokenizers() {
         return (name, file) -> TokenizerFiles.load(file, Map.of(), MODELS);
     }
 
     static Map<String, PretrainingTask> tasks() {
-        return Map.of(MaskedLmTask.NAME, new MaskedLmTask(), NextSentenceTask.NAME, new NextSentenceTask());
+        return Map.of(MaskedLmTask.NAME, new MaskedLmTask(), NextSentenceTask.NAME, new NextSentenceTask(),
+                SentenceOrderTask.NAME, new SentenceOrderTask());
     }
 
     static PretrainCommand command() {
@@ -72,6 +79,36 @@ final class Fixtures {
      */
     static List<TrainingInstance> instances(Path file, int firstParagraph, int paragraphs, long seed)
             throws IOException {
+        Path corpusFile = corpus(file.resolveSibling(file.getFileName() + ".txt"), firstParagraph, paragraphs);
+        Tokenizer tokenizer = tokenizer();
+        EncodeOptions plain = EncodeOptions.of(false, null, null);
+        TokenizedCorpus corpus = TokenizedCorpus.read(List.of(corpusFile), line -> tokenizer.encode(line, plain).ids(),
+                (f, bytes) -> { });
+        Vocabulary vocabulary = Vocabulary.of(tokenizer);
+        GenerationSettings settings = GenerationSettings.defaults().withMaxSeqLength(MAX_SEQ_LENGTH)
+                .withDupeFactor(1).withMaxPredictions(10);
+        settings = new GenerationSettings(settings.maxSeqLength(), settings.dupeFactor(), settings.shortSeqProb(),
+                settings.maskedLmProb(), settings.maxPredictions(), settings.wholeWordMask(), seed,
+                settings.masking());
+        List<TrainingInstance> instances = new InstanceGenerator(settings, vocabulary).generate(corpus,
+                (pass, made) -> { });
+        try (InstanceFiles.InstanceWriter writer = InstanceFiles.writer(file, vocabulary)) {
+            for (TrainingInstance instance : instances) {
+                writer.write(instance);
+            }
+        }
+        return instances;
+    }
+
+    /**
+     * Writes a range of WikiText-2 test paragraphs as a corpus: one sentence per line, each paragraph a document.
+     *
+     * @param corpusFile the text file to write
+     * @param firstParagraph the first paragraph
+     * @param paragraphs how many
+     * @return the file
+     */
+    static Path corpus(Path corpusFile, int firstParagraph, int paragraphs) throws IOException {
         List<String> lines = Files.readAllLines(SharedData.require("text/wikitext-2/wiki.test.tokens"),
                 StandardCharsets.UTF_8);
         StringBuilder text = new StringBuilder();
@@ -93,26 +130,8 @@ final class Fixtures {
                 break;
             }
         }
-        Path corpusFile = file.resolveSibling(file.getFileName() + ".txt");
         Files.writeString(corpusFile, text, StandardCharsets.UTF_8);
-        Tokenizer tokenizer = tokenizer();
-        EncodeOptions plain = EncodeOptions.of(false, null, null);
-        TokenizedCorpus corpus = TokenizedCorpus.read(List.of(corpusFile), line -> tokenizer.encode(line, plain).ids(),
-                (f, bytes) -> { });
-        Vocabulary vocabulary = Vocabulary.of(tokenizer);
-        GenerationSettings settings = GenerationSettings.defaults().withMaxSeqLength(MAX_SEQ_LENGTH)
-                .withDupeFactor(1).withMaxPredictions(10);
-        settings = new GenerationSettings(settings.maxSeqLength(), settings.dupeFactor(), settings.shortSeqProb(),
-                settings.maskedLmProb(), settings.maxPredictions(), settings.wholeWordMask(), seed,
-                settings.masking());
-        List<TrainingInstance> instances = new InstanceGenerator(settings, vocabulary).generate(corpus,
-                (pass, made) -> { });
-        try (InstanceFiles.InstanceWriter writer = InstanceFiles.writer(file, vocabulary)) {
-            for (TrainingInstance instance : instances) {
-                writer.write(instance);
-            }
-        }
-        return instances;
+        return corpusFile;
     }
 
     /** The arguments of a tiny from-scratch run: L=2, H=32, 4 heads, on bert-base-uncased's vocabulary. */

@@ -140,7 +140,7 @@ class PretrainErrorsTest {
         RunState finished = RunState.read(changing.resolve(PretrainingRun.LAST));
         // make it look unfinished, then change the file
         new RunState(new PretrainSettings(finished.settings().tasks(), finished.settings().instances(), null,
-                finished.settings().model(), "java", "cpu", 16, 1e-4, 0.01, 0.01, 5, 0, 1, 1, 1, 42),
+                finished.settings().model(), "java", "cpu", 16, 1e-4, 0.01, 0.01, 5, 0, 1, 1, 1, 42, 0),
                 finished.instancesFingerprint(), null, finished.stepsPerEpoch(), 5, 1, RunState.Window.EMPTY, 0, 0)
                 .write(changing.resolve(PretrainingRun.LAST));
         Files.write(copy, lines.subList(0, 3));
@@ -166,8 +166,11 @@ class PretrainErrorsTest {
         assertTrue(heads.getMessage().contains("hidden_size 30 must be a multiple of num_attention_heads 4"),
                 heads.getMessage());
         assertFalse(Files.exists(output));
-        CommandException task = fails(output, scratch(instances, output, "--tasks", "mlm,sop"));
-        assertTrue(task.getMessage().contains("no pre-training task 'sop' is installed (installed: mlm, nsp)"),
+        CommandException task = fails(output, scratch(instances, output, "--tasks", "mlm,rtd"));
+        assertTrue(task.getMessage().contains("no pre-training task 'rtd' is installed (installed: mlm, nsp, sop)"),
                 task.getMessage());
+        CommandException unlabelled = fails(output, scratch(instances, output, "--tasks", "mlm,sop"));
+        assertTrue(unlabelled.getMessage().endsWith("train.jsonl: 11 of 11 instances have no label for task 'sop':"
+                + " make them with pretraining-data --tasks naming it"), unlabelled.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package io.bertlab.pretrain;
+package io.bertlab.pretrain.nsp;
 
 import io.bertlab.api.model.HeadSpec;
 import io.bertlab.api.model.HeadTarget;
@@ -13,9 +13,10 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Next Sentence Prediction at the text stage, with the choices of Google's script: segment B is the sentence after
  * A with probability 0.5 (label 0, IsNext), otherwise, and always when A ends its document, a sentence of another
- * document (label 1, NotNext; up to 10 draws to find another document, as the script). Google's script also takes
- * the sentences after the random one up to the target length; here B is one sentence, the instance's tokenizer
- * truncates the pair. For the script's exact instances, use {@link InstanceGenerator}.
+ * document (label 1, NotNext; up to 10 draws to find another document, as the script). B runs on from its first
+ * sentence up to what A leaves of the instance ({@link PretrainingContext#span}); unlike the script, unused sentences
+ * are not put back into the next chunk (the API hands the task one instance at a time), so this is the script's
+ * distribution, not its exact instances: for those, use {@code pretraining-data} without {@code --tasks}.
  */
 @Component(service = PretrainingTask.class, property = PretrainingTask.TASK + "=" + NextSentenceTask.NAME)
 public class NextSentenceTask implements PretrainingTask {
@@ -49,9 +50,11 @@ public class NextSentenceTask implements PretrainingTask {
         Corpus corpus = context.corpus();
         Random random = context.random();
         List<String> document = corpus.document(instance.document());
-        int next = instance.sentence() + sentencesIn(document, instance.sentence(), instance.textA());
+        int next = instance.sentence() + instance.sentences();
         boolean randomNext = next >= document.size() || random.nextDouble() < 0.5;
-        String textB;
+        // B fills what A leaves of the instance ([CLS] A [SEP] B [SEP])
+        int budget = Math.max(1, context.maxLength() - 3 - context.tokenCount(instance.textA()));
+        PretrainingContext.Span textB;
         if (randomNext) {
             int other = instance.document();
             for (int attempt = 0; attempt < 10; attempt++) {
@@ -60,27 +63,11 @@ public class NextSentenceTask implements PretrainingTask {
                     break;
                 }
             }
-            List<String> otherDocument = corpus.document(other);
-            textB = otherDocument.get(random.nextInt(otherDocument.size()));
+            textB = context.span(other, random.nextInt(corpus.document(other).size()), budget);
         } else {
-            textB = document.get(next);
+            textB = context.span(instance.document(), next, budget);
         }
-        return instance.withTextB(textB)
+        return instance.withTextB(textB.text())
                 .withTarget(head().name(), new HeadTarget.ClassLabels(new int[] {randomNext ? NOT_NEXT : IS_NEXT}));
-    }
-
-    /** How many sentences from {@code first} segment A joins (with single spaces); 1 when it is not such a join. */
-    private static int sentencesIn(List<String> document, int first, String textA) {
-        StringBuilder joined = new StringBuilder();
-        for (int i = first; i < document.size() && joined.length() < textA.length(); i++) {
-            if (i > first) {
-                joined.append(' ');
-            }
-            joined.append(document.get(i));
-            if (joined.length() == textA.length() && joined.toString().equals(textA)) {
-                return i - first + 1;
-            }
-        }
-        return 1;
     }
 }

@@ -1,4 +1,4 @@
-package io.bertlab.pretrain;
+package io.bertlab.pretrain.mlm;
 
 import io.bertlab.api.model.HeadSpec;
 import io.bertlab.api.model.HeadTarget;
@@ -15,17 +15,21 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Masked LM at the token stage, with the rules of Google's script: {@link Masking#googleCount} positions among the
+ * Masked LM at the token stage, with the rules of Google's script: {@link #predictionCount} positions among the
  * tokens that are not special (the encoding's special-tokens mask), whole words when configured (a {@code ##} piece
  * joins the previous token), each {@code [MASK]} with probability 0.8, else kept with 0.5, else a random
  * vocabulary id. The target holds the original id at masked positions and {@link HeadTarget.TokenLabels#IGNORE}
  * elsewhere.
  */
-@Component(service = PretrainingTask.class, property = PretrainingTask.TASK + "=" + MaskedLmTask.NAME)
+@Component(service = PretrainingTask.class, property = PretrainingTask.TASK + "=" + MaskedLmTask.NAME,
+        configurationPid = MaskedLmTask.PID)
 public class MaskedLmTask implements PretrainingTask {
 
     /** The task's name. */
     public static final String NAME = "mlm";
+
+    /** The configuration PID of its {@link Config} (e.g. {@code deploy/io.bertlab.pretrain.mlm.cfg}). */
+    public static final String PID = "io.bertlab.pretrain.mlm";
 
     /** The configuration (component properties). */
     public @interface Config {
@@ -112,7 +116,7 @@ public class MaskedLmTask implements PretrainingTask {
         for (int a : encoding.attentionMask()) {
             length += a;
         }
-        int toPredict = Masking.googleCount(length, maskedLmProb, maxPredictions);
+        int toPredict = predictionCount(length, maskedLmProb, maxPredictions);
         int[] labels = new int[ids.length];
         Arrays.fill(labels, HeadTarget.TokenLabels.IGNORE);
         int[] output = ids.clone();
@@ -136,5 +140,18 @@ public class MaskedLmTask implements PretrainingTask {
         }
         return instance.withInputIds(output)
                 .withTarget(head().name(), new HeadTarget.TokenLabels(new int[][] {labels}));
+    }
+
+    /**
+     * How many positions Google's script predicts: {@code min(max_predictions_per_seq, max(1, round(length ×
+     * masked_lm_prob)))}, the product in doubles and rounded as Python 3's {@code round} (halves to even).
+     *
+     * @param length the instance's tokens, special tokens included
+     * @param maskedLmProb the share to predict
+     * @param maxPredictions the cap
+     * @return the count
+     */
+    public static int predictionCount(int length, double maskedLmProb, int maxPredictions) {
+        return Math.min(maxPredictions, Math.max(1, (int) Math.rint(length * maskedLmProb)));
     }
 }
