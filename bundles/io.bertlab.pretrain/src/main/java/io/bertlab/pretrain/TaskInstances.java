@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,19 @@ public final class TaskInstances {
         void passDone(int pass, long made);
     }
 
-    private record Context(Corpus corpus, Tokenizer tokenizer, Random random, int maxLength)
-            implements PretrainingContext {
+    /**
+     * The tasks' context. Filling segments counts every sentence's tokens again and again, so each corpus sentence is
+     * tokenized once up front; the counts are found by the sentence's identity (the strings the corpus hands out),
+     * any other text is tokenized when asked.
+     */
+    private record Context(Corpus corpus, Tokenizer tokenizer, Random random, int maxLength,
+            Map<String, Integer> sentenceTokens) implements PretrainingContext {
+
+        @Override
+        public int tokenCount(String text) {
+            Integer count = sentenceTokens.get(text);
+            return count != null ? count : PretrainingContext.super.tokenCount(text);
+        }
     }
 
     /** A task by the name it was chosen with. */
@@ -124,7 +136,14 @@ public final class TaskInstances {
      * @throws IOException when the sink fails
      */
     public long generate(TextCorpus corpus, int passes, Sink sink, PassProgress progress) throws IOException {
-        Context context = new Context(corpus, tokenizer, new Random(seed), maxLength);
+        Map<String, Integer> sentenceTokens = new IdentityHashMap<>();
+        EncodeOptions plain = EncodeOptions.of(false, null, null);
+        for (int d = 0; d < corpus.documentCount(); d++) {
+            for (String sentence : corpus.document(d)) {
+                sentenceTokens.put(sentence, tokenizer.encode(sentence, plain).length());
+            }
+        }
+        Context context = new Context(corpus, tokenizer, new Random(seed), maxLength, sentenceTokens);
         EncodeOptions options = EncodeOptions.of(true, Truncation.longestFirst(maxLength), null);
         // [CLS] A [SEP] B [SEP] when a task picks B, [CLS] A [SEP] otherwise
         int budgetA = textTasks.isEmpty() ? maxLength - 2 : (maxLength - 3) / 2;

@@ -97,9 +97,10 @@ public class MaskedLmTask implements PretrainingTask {
         int[] ids = instance.inputIds();
         int[] special = encoding.specialTokensMask();
         String[] tokens = encoding.tokens();
+        int[] attention = encoding.attentionMask();
         List<int[]> candidates = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
-            if (special[i] != 0 || encoding.attentionMask()[i] == 0) {
+            if (special[i] != 0 || attention[i] == 0) {
                 continue;
             }
             if (wholeWordMask && !candidates.isEmpty() && tokens[i].startsWith("##")) {
@@ -113,7 +114,7 @@ public class MaskedLmTask implements PretrainingTask {
         }
         Collections.shuffle(candidates, random);
         int length = 0;
-        for (int a : encoding.attentionMask()) {
+        for (int a : attention) {
             length += a;
         }
         int toPredict = predictionCount(length, maskedLmProb, maxPredictions);
