@@ -108,6 +108,9 @@ final class PretrainingRun {
             if (resumeFrom != null) {
                 session.restoreState(resumeFrom);
             }
+            // the time left is judged by the wall clock of this run so far, evaluations and checkpoints included
+            long loopStarted = System.nanoTime();
+            long firstStep = state.step();
             while (!state.finished()) {
                 long step = state.step();
                 InstanceBatch batch = remasking == null ? InstanceBatch.of(train, order.batch(step), objectives)
@@ -136,7 +139,7 @@ final class PretrainingRun {
                     state = state.windowClosed();
                 }
                 bar.update(state.step(), shownLoss, accuracy, state.tokens() / Math.max(1e-9, state.seconds()),
-                        state.seconds() / state.step());
+                        (System.nanoTime() - loopStarted) / 1e9 / (state.step() - firstStep));
                 boolean evaluate = heldOut != null && (state.step() % settings.evalSteps() == 0 || state.finished());
                 if (evaluate) {
                     bar.finish();

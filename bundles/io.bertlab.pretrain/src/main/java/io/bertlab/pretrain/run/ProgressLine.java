@@ -31,7 +31,8 @@ final class ProgressLine {
      * @param loss the running loss
      * @param accuracy the latest accuracy per task (NaN before the first measure)
      * @param tokensPerSecond real tokens per second of training
-     * @param secondsPerStep the mean time of a step, for the time left
+     * @param secondsPerStep the mean wall-clock time of a step so far (evaluations and checkpoints included), for the
+     *        time left
      */
     void update(long step, double loss, Map<String, Double> accuracy, double tokensPerSecond,
             double secondsPerStep) {
