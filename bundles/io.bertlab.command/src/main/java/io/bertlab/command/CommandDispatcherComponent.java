@@ -80,6 +80,13 @@ public class CommandDispatcherComponent implements CommandDispatcher {
         } catch (CommandException e) {
             err.println("bertlab " + name + ": " + withoutCommandPrefix(name, e.getMessage()));
             return e.exitStatus();
+        } catch (OutOfMemoryError e) {
+            // Once the command has unwound, what filled the heap is garbage: there is room to say what to do.
+            err.println("bertlab " + name + ": out of memory (" + e.getMessage() + "; the heap holds at most "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): give the JVM more, e.g."
+                    + " BERTLAB_JAVA_OPTS=-Xmx16g, or give the command less to hold at once (a smaller --batch-size"
+                    + " or --max-length)");
+            return CommandException.FAILURE;
         } catch (Exception | LinkageError e) {
             err.println("bertlab " + name + ": internal error: " + e);
             e.printStackTrace(err);

@@ -46,6 +46,11 @@ class CommandDispatcherComponentTest {
                 if (words.contains("bug")) {
                     throw new IllegalStateException("boom");
                 }
+                if (words.contains("huge")) {
+                    // 16 GB in one array: more than the test JVM's heap, a real OutOfMemoryError
+                    long[] huge = new long[Integer.MAX_VALUE - 8];
+                    context.out().println(huge.length);
+                }
                 context.out().println(prefix + String.join(" ", words));
                 return 0;
             }
@@ -80,6 +85,18 @@ class CommandDispatcherComponentTest {
         err.reset();
         assertEquals(CommandDispatcher.INTERNAL_ERROR, run("echo", "bug"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("internal error: java.lang.IllegalStateException"));
+    }
+
+    @Test
+    void runningOutOfMemoryIsOneLineSayingWhatToDo() {
+        dispatcher.addCommand(echo(""), properties("echo", 0, 1));
+        assertEquals(CommandException.FAILURE, run("echo", "huge"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("bertlab echo: out of memory (Java heap space; the heap holds at most "),
+                message);
+        assertTrue(message.endsWith(" MB): give the JVM more, e.g. BERTLAB_JAVA_OPTS=-Xmx16g, or give the command"
+                + " less to hold at once (a smaller --batch-size or --max-length)\n"), message);
+        assertEquals(1, message.lines().count(), "no stack trace: " + message);
     }
 
     @Test
