@@ -6,6 +6,7 @@ import io.bertlab.api.command.CommandContext;
 import io.bertlab.api.command.CommandException;
 import io.bertlab.api.command.CommandProperties;
 import io.bertlab.api.command.FileErrors;
+import io.bertlab.api.command.OutputFiles;
 import io.bertlab.api.command.UsageException;
 import io.bertlab.api.pretrain.PretrainingTask;
 import io.bertlab.api.tokenizer.EncodeOptions;
@@ -14,11 +15,15 @@ import io.bertlab.api.tokenizer.TokenizerFormatException;
 import io.bertlab.api.tokenizer.TokenizerLoader;
 import io.bertlab.api.tokenizer.TokenizerProperties;
 import io.bertlab.api.tokenizer.TokenizerResolver;
+import io.bertlab.model.bert.AtomicFiles;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -165,6 +170,7 @@ public class PretrainingDataCommand implements Command {
         GenerationSettings settings = settings(arguments);
         List<Path> inputs = inputs(call, arguments);
         Path output = call.resolve(arguments.required("--output"));
+        OutputFiles.check(NAME, output);
         Tokenizer tokenizer = tokenizer(call, arguments);
         Vocabulary vocabulary;
         try {
@@ -261,20 +267,15 @@ public class PretrainingDataCommand implements Command {
     }
 
     private static void writeAtomically(Path output, Vocabulary vocabulary, Filler filler) throws CommandException {
-        Path partial = output.resolveSibling(output.getFileName() + ".partial");
         try {
-            try (InstanceFiles.InstanceWriter writer = InstanceFiles.writer(partial, vocabulary)) {
-                filler.fill(writer::write);
-            }
-            Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(output, channel -> {
+                // not closed: AtomicFiles forces and closes the channel itself
+                Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8));
+                filler.fill(new InstanceFiles.InstanceWriter(out, vocabulary)::write);
+                out.flush();
+            });
         } catch (IOException e) {
             throw new CommandException(NAME + ": cannot write " + FileErrors.describe(output, e));
-        } finally {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException e) {
-                // nothing more to do: the message above names the output
-            }
         }
     }
 
