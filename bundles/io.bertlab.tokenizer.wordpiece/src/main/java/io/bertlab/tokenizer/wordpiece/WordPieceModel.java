@@ -9,7 +9,9 @@ import java.util.Map;
  * WordPiece: each word becomes the longest vocabulary prefix, then the longest continuation
  * ({@code ##}-prefixed) entries for the rest; a word that cannot be covered, or that is longer than
  * {@code max_input_chars_per_word}, becomes the unknown token. Matching runs LinMaxMatch (see
- * {@link WordPieceAutomaton}): time linear in the word's length, and no allocation per word or character.
+ * {@link WordPieceAutomaton}): time linear in the word's length, and no allocation per word or character; the
+ * first words of a model's life are split by plain look-ups instead, until the text is long enough to repay
+ * building the automaton (see {@link WordSplitter}).
  */
 public final class WordPieceModel extends VocabularyModel {
 
@@ -19,7 +21,7 @@ public final class WordPieceModel extends VocabularyModel {
     private final int unkId;
     private final String continuingSubwordPrefix;
     private final int maxInputCharsPerWord;
-    private final WordPieceAutomaton automaton;
+    private final WordSplitter splitter;
     /**
      * Pieces wait here until the whole word is known to be covered (else the word is one unknown token); one buffer
      * per thread keeps the model shareable without allocating per word.
@@ -37,6 +39,12 @@ public final class WordPieceModel extends VocabularyModel {
      */
     public WordPieceModel(Map<String, Integer> vocab, String unkToken, String continuingSubwordPrefix,
             int maxInputCharsPerWord) {
+        this(vocab, unkToken, continuingSubwordPrefix, maxInputCharsPerWord, WordSplitter.buildCost(vocab));
+    }
+
+    /** As above, splitting by look-ups until {@code greedyLookups} are spent (0: LinMaxMatch from the start). */
+    WordPieceModel(Map<String, Integer> vocab, String unkToken, String continuingSubwordPrefix,
+            int maxInputCharsPerWord, long greedyLookups) {
         super(vocab);
         Integer unk = vocab.get(unkToken);
         if (unk == null) {
@@ -46,7 +54,7 @@ public final class WordPieceModel extends VocabularyModel {
         this.unkId = unk;
         this.continuingSubwordPrefix = continuingSubwordPrefix;
         this.maxInputCharsPerWord = maxInputCharsPerWord;
-        this.automaton = WordPieceAutomatonBuilder.build(vocab, continuingSubwordPrefix);
+        this.splitter = new WordSplitter(vocabulary(), continuingSubwordPrefix, greedyLookups);
     }
 
     @Override
@@ -61,12 +69,17 @@ public final class WordPieceModel extends VocabularyModel {
             return;
         }
         long[] pieces = buffer(length);
-        long split = automaton.split(cps, from, length, pieces);
+        long split = splitter.split(cps, from, length, pieces);
         if (split == WordPieceAutomaton.NO_SPLIT) {
             sink.token(unkId, 0, length);
             return;
         }
         Pieces.emit(pieces, WordPieceAutomaton.pieceCount(split), sink);
+    }
+
+    /** Whether words are split by the LinMaxMatch automaton by now (rather than by look-ups). */
+    boolean splitsByAutomaton() {
+        return splitter.automatonBuilt();
     }
 
     /** This thread's buffer, with room for a word's pieces (at most one per code point). */

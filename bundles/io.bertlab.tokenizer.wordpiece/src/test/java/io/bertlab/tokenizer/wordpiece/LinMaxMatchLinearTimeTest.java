@@ -82,7 +82,7 @@ class LinMaxMatchLinearTimeTest {
 
     private static void assertLinear(Map<String, Integer> vocab, IntFunction<String> words) {
         WordPieceAutomaton automaton = WordPieceAutomatonBuilder.build(vocab, PREFIX);
-        WordPieceModel model = new WordPieceModel(vocab, "[UNK]", PREFIX, Integer.MAX_VALUE);
+        WordPieceModel model = new WordPieceModel(vocab, "[UNK]", PREFIX, Integer.MAX_VALUE, 0);
         GreedyReference reference = new GreedyReference(vocab, "[UNK]", PREFIX, Integer.MAX_VALUE);
         for (int n : LENGTHS) {
             String word = words.apply(n);

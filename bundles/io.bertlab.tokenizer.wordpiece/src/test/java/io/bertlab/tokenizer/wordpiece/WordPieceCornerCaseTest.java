@@ -144,6 +144,8 @@ class WordPieceCornerCaseTest {
     private static final class Vocabulary {
 
         private final WordPieceModel model;
+        /** The same model splitting by look-ups only, as every model does for its first words. */
+        private final WordPieceModel greedyModel;
         private final GreedyReference reference;
 
         Vocabulary(String prefix, String... tokens) {
@@ -155,7 +157,8 @@ class WordPieceCornerCaseTest {
             for (String token : tokens) {
                 vocab.put(token, vocab.size());
             }
-            model = new WordPieceModel(vocab, "[UNK]", prefix, maxInputCharsPerWord);
+            model = new WordPieceModel(vocab, "[UNK]", prefix, maxInputCharsPerWord, 0);
+            greedyModel = new WordPieceModel(vocab, "[UNK]", prefix, maxInputCharsPerWord, Long.MAX_VALUE);
             reference = new GreedyReference(vocab, "[UNK]", prefix, maxInputCharsPerWord);
         }
 
@@ -163,6 +166,7 @@ class WordPieceCornerCaseTest {
             List<Piece> pieces = Splits.of(model, word);
             assertEquals(expected, describe(pieces), word);
             assertEquals(reference.split(word), pieces, () -> "reference for " + word);
+            assertEquals(pieces, Splits.of(greedyModel, word), () -> "look-ups for " + word);
         }
 
         private String describe(List<Piece> pieces) {

@@ -1,6 +1,7 @@
 package io.bertlab.tokenizer.wordpiece;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bertlab.testing.SharedData;
@@ -23,7 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The automaton against the plain greedy reference on real BERT vocabularies: every entry as a word, the words of
- * the real texts in {@code ../shared/data/text}, and random words glued from entries with stray code points.
+ * the real texts in {@code ../shared/data/text}, and random words glued from entries with stray code points. Three
+ * models split them: one with the automaton from the first word, one by look-ups only (as every model splits its
+ * first words), and one as built by default, which switches from the second to the first along the way.
  */
 class WordPieceRealVocabularyTest {
 
@@ -38,7 +41,9 @@ class WordPieceRealVocabularyTest {
     @ValueSource(strings = {"bert-base-uncased", "bert-base-multilingual-cased", "bert-base-chinese"})
     void sameSplitsAsTheReference(String tokenizer) {
         Map<String, Integer> vocab = Splits.readVocab(SharedData.require("tokenizers/" + tokenizer + "/vocab.txt"));
-        WordPieceModel model = new WordPieceModel(vocab, "[UNK]", PREFIX, MAX_CHARS);
+        Map<String, WordPieceModel> models = Map.of("automaton", new WordPieceModel(vocab, "[UNK]", PREFIX, MAX_CHARS, 0),
+                "look-ups", new WordPieceModel(vocab, "[UNK]", PREFIX, MAX_CHARS, Long.MAX_VALUE),
+                "default", new WordPieceModel(vocab, "[UNK]", PREFIX, MAX_CHARS));
         GreedyReference reference = new GreedyReference(vocab, "[UNK]", PREFIX, MAX_CHARS);
 
         Set<String> words = new LinkedHashSet<>();
@@ -55,13 +60,17 @@ class WordPieceRealVocabularyTest {
         int unknown = 0;
         for (String word : words) {
             List<Piece> expected = reference.split(word);
-            List<Piece> actual = Splits.of(model, word);
-            if (!expected.equals(actual) && mismatches++ < MAX_MISMATCHES_SHOWN) {
-                shown.add(word + ": expected " + expected + ", got " + actual);
+            for (Map.Entry<String, WordPieceModel> model : models.entrySet()) {
+                List<Piece> actual = Splits.of(model.getValue(), word);
+                if (!expected.equals(actual) && mismatches++ < MAX_MISMATCHES_SHOWN) {
+                    shown.add(model.getKey() + ": " + word + ": expected " + expected + ", got " + actual);
+                }
             }
             unknown += expected.size() == 1 && expected.get(0).id() == vocab.get("[UNK]") ? 1 : 0;
         }
-        assertEquals(0, mismatches, mismatches + " of " + words.size() + " words differ, e.g. " + shown);
+        assertEquals(0, mismatches, mismatches + " splits of " + words.size() + " words differ, e.g. " + shown);
+        assertTrue(models.get("default").splitsByAutomaton(), "the default model switched to the automaton");
+        assertFalse(models.get("look-ups").splitsByAutomaton());
         // The words must exercise both outcomes, or the comparison proves little.
         int covered = words.size() - unknown;
         assertTrue(unknown > 1_000 && covered > 10_000, unknown + " unknown, " + covered + " covered");
