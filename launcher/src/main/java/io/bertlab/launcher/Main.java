@@ -27,45 +27,53 @@ public final class Main {
     int run(String[] args, Path defaultHome) {
         try {
             LaunchOptions options = LaunchOptions.parse(args, defaultHome);
-            FeatureCatalog catalog = FeatureCatalog.read(options.home().resolve("features"));
             if (!options.help() && !options.shell() && options.commandLine().isEmpty()) {
                 err.println("bertlab: no command given. Run 'bertlab --help' for the commands.");
                 return LaunchException.USAGE;
             }
-            CommandIndex index = options.features().isPresent() ? null
-                    : CommandIndex.read(catalog, options.home().resolve("system"));
-            if (index != null && listsCommands(options) && index.complete()
-                    && !CommandIndex.holdsJars(deployFolder(options))) {
-                // the list of commands is in the bundles' descriptors: no framework to start for it
-                if (options.help()) {
-                    out.println(LaunchOptions.HELP);
-                    out.println();
-                }
-                CommandList.print(out, index.summaries());
-                return 0;
-            }
-            List<FeatureCatalog.Entry> chosen = index == null ? catalog.resolve(options.features())
-                    : featuresFor(options, catalog, index);
-            if (options.shell() && chosen.stream().noneMatch(e -> e.name().equals("shell"))) {
-                throw new LaunchException("the shell needs the 'shell' feature; add it to --features",
-                        LaunchException.USAGE);
-            }
-            if (options.help()) {
-                out.println(LaunchOptions.HELP);
-                out.println();
-            }
-            try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, chosen)) {
-                if (options.shell()) {
-                    return runtime.runShell();
-                }
-                if (options.help()) {
-                    return runtime.execute(List.of("--help"));
-                }
-                return runtime.execute(options.commandLine());
+            // Unless the run may only list the commands, the framework starts while the features are read.
+            try (BertlabRuntime.Starting early = listsCommands(options) ? null : BertlabRuntime.begin(options)) {
+                return run(options, early);
             }
         } catch (LaunchException e) {
             err.println("bertlab: " + e.getMessage());
             return e.status();
+        }
+    }
+
+    private int run(LaunchOptions options, BertlabRuntime.Starting early) throws LaunchException {
+        FeatureCatalog catalog = FeatureCatalog.read(options.home().resolve("features"));
+        CommandIndex index = options.features().isPresent() ? null
+                : CommandIndex.read(catalog, options.home().resolve("system"));
+        if (index != null && listsCommands(options) && index.complete()
+                && !CommandIndex.holdsJars(deployFolder(options))) {
+            // the list of commands is in the bundles' descriptors: no framework to start for it
+            if (options.help()) {
+                out.println(LaunchOptions.HELP);
+                out.println();
+            }
+            CommandList.print(out, index.summaries());
+            return 0;
+        }
+        List<FeatureCatalog.Entry> chosen = index == null ? catalog.resolve(options.features())
+                : featuresFor(options, catalog, index);
+        if (options.shell() && chosen.stream().noneMatch(e -> e.name().equals("shell"))) {
+            throw new LaunchException("the shell needs the 'shell' feature; add it to --features",
+                    LaunchException.USAGE);
+        }
+        if (options.help()) {
+            out.println(LaunchOptions.HELP);
+            out.println();
+        }
+        try (BertlabRuntime.Starting starting = early != null ? early : BertlabRuntime.begin(options);
+                BertlabRuntime runtime = starting.install(catalog, chosen)) {
+            if (options.shell()) {
+                return runtime.runShell();
+            }
+            if (options.help()) {
+                return runtime.execute(List.of("--help"));
+            }
+            return runtime.execute(options.commandLine());
         }
     }
 

@@ -10,8 +10,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -38,13 +40,14 @@ public class CommandDispatcherComponent implements CommandDispatcher {
 
     private final CommandTable table = new CommandTable();
 
+    /** Binds a command without activating it: see {@link CommandService}. */
     @Reference(service = Command.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addCommand(Command command, java.util.Map<String, Object> properties) {
-        table.add(command, properties);
+    void addCommand(ComponentServiceObjects<Command> command, Map<String, Object> properties) {
+        table.add(new CommandService(command), properties);
     }
 
-    void removeCommand(Command command) {
-        table.remove(command);
+    void removeCommand(ComponentServiceObjects<Command> command, Map<String, Object> properties) {
+        table.remove(properties);
     }
 
     @Override
@@ -65,14 +68,15 @@ public class CommandDispatcherComponent implements CommandDispatcher {
                     + ". Run 'bertlab --help' for more.");
             return UsageException.USAGE;
         }
-        if (arguments.size() == 1 && isHelpOption(arguments.get(0))) {
-            HelpText.printCommandHelp(out, name, entry.summary(), entry.command().help());
-            return 0;
-        }
         CommandContext context = new SimpleCommandContext(arguments, CallStreams.output(out), CallStreams.output(err),
                 CallStreams.input(in), workingDirectory);
         try {
-            return entry.command().run(context);
+            Command command = entry.command().get(name);
+            if (arguments.size() == 1 && isHelpOption(arguments.get(0))) {
+                HelpText.printCommandHelp(out, name, entry.summary(), command.help());
+                return 0;
+            }
+            return command.run(context);
         } catch (UsageException e) {
             err.println("bertlab " + name + ": " + withoutCommandPrefix(name, e.getMessage()));
             err.println("Run 'bertlab " + name + " --help' for its options.");
@@ -105,8 +109,14 @@ public class CommandDispatcherComponent implements CommandDispatcher {
         if (arguments.size() == 1 && !arguments.get(0).startsWith("-")) {
             CommandTable.Entry entry = table.find(arguments.get(0));
             if (entry != null) {
-                HelpText.printCommandHelp(out, entry.name(), entry.summary(), entry.command().help());
-                return 0;
+                try {
+                    Command command = entry.command().get(entry.name());
+                    HelpText.printCommandHelp(out, entry.name(), entry.summary(), command.help());
+                    return 0;
+                } catch (CommandException e) {
+                    err.println("bertlab " + entry.name() + ": " + e.getMessage());
+                    return e.exitStatus();
+                }
             }
             if (arguments.get(0).equals(HELP)) {
                 HelpText.printCommandHelp(out, HELP, HELP_SUMMARY, HELP_USAGE);

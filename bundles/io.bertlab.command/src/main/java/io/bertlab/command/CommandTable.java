@@ -1,6 +1,5 @@
 package io.bertlab.command;
 
-import io.bertlab.api.command.Command;
 import io.bertlab.api.command.CommandProperties;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +14,7 @@ import org.osgi.framework.Constants;
  */
 final class CommandTable {
 
-    record Entry(String name, String summary, int ranking, long serviceId, Command command) {
+    record Entry(String name, String summary, int ranking, long serviceId, CommandService command) {
     }
 
     private static final Comparator<Entry> PREFERRED_FIRST = Comparator.comparing(Entry::name)
@@ -24,20 +23,30 @@ final class CommandTable {
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
-    void add(Command command, Map<String, Object> properties) {
+    void add(CommandService command, Map<String, Object> properties) {
         Object name = properties.get(CommandProperties.NAME);
         if (name == null) {
             return; // not addressable by name; nothing can run it
         }
         Object summary = properties.getOrDefault(CommandProperties.SUMMARY, "");
         Object ranking = properties.get(Constants.SERVICE_RANKING);
-        Object id = properties.getOrDefault(Constants.SERVICE_ID, 0L);
         entries.add(new Entry(name.toString(), summary.toString(),
-                ranking instanceof Integer ? (Integer) ranking : 0, ((Number) id).longValue(), command));
+                ranking instanceof Integer ? (Integer) ranking : 0, serviceId(properties), command));
     }
 
-    void remove(Command command) {
-        entries.removeIf(e -> e.command() == command);
+    /** Removes the command of that service, releasing its object. */
+    void remove(Map<String, Object> properties) {
+        long serviceId = serviceId(properties);
+        for (Entry entry : entries) {
+            if (entry.serviceId() == serviceId) {
+                entries.remove(entry);
+                entry.command().release();
+            }
+        }
+    }
+
+    private static long serviceId(Map<String, Object> properties) {
+        return ((Number) properties.getOrDefault(Constants.SERVICE_ID, 0L)).longValue();
     }
 
     /** The preferred command of that name, or {@code null}. */

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
 
 /** The dispatcher's behaviour, with real command objects bound the way Declarative Services binds them. */
 class CommandDispatcherComponentTest {
@@ -57,6 +59,39 @@ class CommandDispatcherComponentTest {
         };
     }
 
+    /** A command service as Declarative Services hands it to a reference: obtained and released on demand. */
+    private static final class Service implements ComponentServiceObjects<Command> {
+
+        private final Command command;
+        private int gets;
+        private int held;
+
+        Service(Command command) {
+            this.command = command;
+        }
+
+        @Override
+        public Command getService() {
+            gets++;
+            held += command == null ? 0 : 1;
+            return command;
+        }
+
+        @Override
+        public void ungetService(Command service) {
+            held--;
+        }
+
+        @Override
+        public ServiceReference<Command> getServiceReference() {
+            throw new UnsupportedOperationException("not needed by the dispatcher");
+        }
+    }
+
+    private static Service service(Command command) {
+        return new Service(command);
+    }
+
     private static Map<String, Object> properties(String name, int ranking, long id) {
         return Map.of(CommandProperties.NAME, name, CommandProperties.SUMMARY, "Print words",
                 Constants.SERVICE_RANKING, ranking, Constants.SERVICE_ID, id);
@@ -69,14 +104,14 @@ class CommandDispatcherComponentTest {
 
     @Test
     void runsTheCommandWithItsArguments() {
-        dispatcher.addCommand(echo(""), properties("echo", 0, 1));
+        dispatcher.addCommand(service(echo("")), properties("echo", 0, 1));
         assertEquals(0, run("echo", "a", "b"));
         assertEquals("a b\n", out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void mapsFailuresToStatusesAndOneLineMessages() {
-        dispatcher.addCommand(echo(""), properties("echo", 0, 1));
+        dispatcher.addCommand(service(echo("")), properties("echo", 0, 1));
         assertEquals(UsageException.USAGE, run("echo", "--bad"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bertlab echo: unknown option --bad\n"));
         err.reset();
@@ -89,7 +124,7 @@ class CommandDispatcherComponentTest {
 
     @Test
     void runningOutOfMemoryIsOneLineSayingWhatToDo() {
-        dispatcher.addCommand(echo(""), properties("echo", 0, 1));
+        dispatcher.addCommand(service(echo("")), properties("echo", 0, 1));
         assertEquals(CommandException.FAILURE, run("echo", "huge"));
         String message = err.toString(StandardCharsets.UTF_8);
         assertTrue(message.startsWith("bertlab echo: out of memory (Java heap space; the heap holds at most "),
@@ -107,7 +142,7 @@ class CommandDispatcherComponentTest {
 
     @Test
     void helpListsCommandsAndShowsOneCommandsHelp() {
-        dispatcher.addCommand(echo(""), properties("echo", 0, 1));
+        dispatcher.addCommand(service(echo("")), properties("echo", 0, 1));
         assertEquals(0, run("--help"));
         String list = out.toString(StandardCharsets.UTF_8);
         assertTrue(list.contains("  echo  Print words"), list);
@@ -124,12 +159,37 @@ class CommandDispatcherComponentTest {
     void higherRankedCommandOfTheSameNameWinsAndTheOtherReturnsWhenItLeaves() {
         Command original = echo("original: ");
         Command replacement = echo("replacement: ");
-        dispatcher.addCommand(original, properties("echo", 0, 1));
-        dispatcher.addCommand(replacement, properties("echo", 10, 2));
+        dispatcher.addCommand(service(original), properties("echo", 0, 1));
+        Service replacementService = service(replacement);
+        dispatcher.addCommand(replacementService, properties("echo", 10, 2));
         run("echo", "x");
-        dispatcher.removeCommand(replacement);
+        dispatcher.removeCommand(replacementService, properties("echo", 10, 2));
         run("echo", "y");
         assertEquals("replacement: x\noriginal: y\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(0, replacementService.held, "the replaced command's object goes back to the framework");
+    }
+
+    @Test
+    void aCommandIsActivatedOnlyWhenItRunsOrShowsItsHelp() {
+        Service echo = service(echo(""));
+        Service other = service(echo("other: "));
+        dispatcher.addCommand(echo, properties("echo", 0, 1));
+        dispatcher.addCommand(other, properties("other", 0, 2));
+        assertEquals(0, run("--help"));
+        assertEquals(0, echo.gets + other.gets, "listing the commands activates none");
+        assertEquals(0, run("echo", "x"));
+        assertEquals(0, run("echo", "--help"));
+        assertEquals(0, run("help", "echo"));
+        assertEquals(1, echo.gets, "obtained once, kept while bound");
+        assertEquals(0, other.gets);
+    }
+
+    @Test
+    void aCommandWhoseComponentCannotActivateSaysSo() {
+        dispatcher.addCommand(new Service(null), properties("broken", 0, 1));
+        assertEquals(CommandException.FAILURE, run("broken"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bertlab broken: the command's component could"
+                + " not be activated"), () -> err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -149,7 +209,7 @@ class CommandDispatcherComponentTest {
                 return 0;
             }
         };
-        dispatcher.addCommand(closing, properties("closing", 0, 1));
+        dispatcher.addCommand(service(closing), properties("closing", 0, 1));
         PrintStream callerOut = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream callerErr = new PrintStream(err, true, StandardCharsets.UTF_8);
         ByteArrayInputStream callerIn = new ByteArrayInputStream("ab".getBytes(StandardCharsets.UTF_8)) {
@@ -169,7 +229,7 @@ class CommandDispatcherComponentTest {
 
     @Test
     void commandTextIsUtf8WhateverTheCallersCharset() {
-        dispatcher.addCommand(echo(""), properties("echo", 0, 1));
+        dispatcher.addCommand(service(echo("")), properties("echo", 0, 1));
         PrintStream latin1 = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
         dispatcher.execute(List.of("echo", "cart\u00e3o", "\u2615"), latin1, latin1,
                 new ByteArrayInputStream(new byte[0]), Path.of("/"));
@@ -178,7 +238,7 @@ class CommandDispatcherComponentTest {
 
     @Test
     void aUsageErrorPointsToTheCommandsHelpOnce() {
-        dispatcher.addCommand(echo(""), properties("echo", 0, 1));
+        dispatcher.addCommand(service(echo("")), properties("echo", 0, 1));
         assertEquals(UsageException.USAGE, run("echo", "--bad"));
         assertEquals("bertlab echo: unknown option --bad\nRun 'bertlab echo --help' for its options.\n",
                 err.toString(StandardCharsets.UTF_8));

@@ -14,7 +14,14 @@ public final class LauncherProperties {
     /** Framework property: the distribution's home folder (holding {@code features/}, {@code system/}, ...). */
     public static final String HOME = "bertlab.home";
 
-    /** Framework property: the chosen feature names, comma separated. */
+    /**
+     * Framework property: the chosen feature names, comma separated.
+     *
+     * @deprecated no longer set: the launcher starts the framework while it reads the features, before it knows
+     *     which it will install (to save start-up time). The Feature services say it: those with
+     *     {@link #FEATURE_INSTALLED} {@code true}.
+     */
+    @Deprecated
     public static final String FEATURES = "bertlab.features";
 
     /** Feature service property: the feature's short name, its file name without {@code .json}. */

@@ -4,7 +4,7 @@
  * framework, so everything here is a compile-time constant.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.bertlab.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

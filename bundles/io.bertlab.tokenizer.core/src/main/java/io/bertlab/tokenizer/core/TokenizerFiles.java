@@ -1,7 +1,5 @@
 package io.bertlab.tokenizer.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bertlab.api.command.MalformedTextException;
 import io.bertlab.api.command.TextLines;
 import io.bertlab.api.tokenizer.Tokenizer;
@@ -29,7 +27,6 @@ import java.util.Set;
  */
 public final class TokenizerFiles {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> OPTIONS = Set.of(TokenizerLoader.OPTION_LOWERCASE, TokenizerLoader.OPTION_MERGES);
     private static final List<String> BERT_SPECIAL_TOKENS = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]");
 
@@ -129,8 +126,7 @@ public final class TokenizerFiles {
 
     private static PipelineTokenizer read(Path file, Map<String, Object> tokenizerJson, ModelRegistry models)
             throws TokenizerFormatException {
-        JsonNode tree = MAPPER.valueToTree(tokenizerJson);
-        return new TokenizerJsonReader(models).read(new ConfigNode(file, "", tree));
+        return new TokenizerJsonReader(models).read(new ConfigNode(file, "", tokenizerJson));
     }
 
     /**

@@ -25,7 +25,6 @@ import org.osgi.service.component.annotations.Component;
         property = TokenizerProperties.IMPLEMENTATION + "=" + TokenizerProperties.IMPLEMENTATION_HUGGINGFACE)
 public final class NativeTokenizerLoader implements TokenizerLoader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
     public Tokenizer load(Path file, Map<String, String> options) throws IOException {
@@ -56,7 +55,9 @@ public final class NativeTokenizerLoader implements TokenizerLoader {
     private static Map<String, Integer> vocabulary(Path file, String json) throws TokenizerFormatException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            // a mapper per load, not a static one: this loader activates whenever tokenizers are looked up, and
+            // Jackson's data binding costs a cold JVM about 0.1 s to set up
+            root = new ObjectMapper().readTree(json);
         } catch (IOException e) {
             throw new TokenizerFormatException(file, "(root)", "not valid JSON: " + e.getMessage(), e);
         }

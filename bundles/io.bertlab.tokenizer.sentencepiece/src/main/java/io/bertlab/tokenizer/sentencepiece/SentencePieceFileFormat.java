@@ -16,7 +16,6 @@ import org.osgi.service.component.annotations.Component;
 @Component(property = TokenizerFileFormat.PROPERTY + "=sentencepiece")
 public final class SentencePieceFileFormat implements TokenizerFileFormat {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public boolean reads(Path file) {
@@ -29,6 +28,8 @@ public final class SentencePieceFileFormat implements TokenizerFileFormat {
             throw new IllegalArgumentException("SentencePiece .model files take no loader options, got "
                     + options.keySet() + " for " + file);
         }
-        return JSON.writeValueAsString(SentencePieceFiles.tokenizerJson(file));
+        // a mapper per conversion, not a static one: this component activates for every tokenizer loaded, and
+        // Jackson's data binding costs a cold JVM about 0.1 s to set up
+        return new ObjectMapper().writeValueAsString(SentencePieceFiles.tokenizerJson(file));
     }
 }

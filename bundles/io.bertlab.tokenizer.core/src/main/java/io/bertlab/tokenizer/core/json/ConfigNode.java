@@ -1,12 +1,11 @@
 package io.bertlab.tokenizer.core.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.bertlab.api.tokenizer.TokenizerFormatException;
 import io.bertlab.tokenizer.core.spi.ModelConfig;
 import io.bertlab.tokenizer.core.spi.ScoredToken;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +16,21 @@ import java.util.Map;
  */
 public final class ConfigNode implements ModelConfig {
 
+    /** What {@link #value} returns for a field that is not there (JSON null is Java {@code null}). */
+    private static final Object ABSENT = new Object();
+
     private final Path file;
     private final String path;
-    private final JsonNode node;
+    private final Object node;
 
     /**
      * A node.
      *
      * @param file the file, or null for input from memory
      * @param path the JSON path of this node ({@code ""} for the root)
-     * @param node the JSON value
+     * @param node the JSON value, as {@link JsonTree} reads it: maps, lists, strings, numbers, booleans, null
      */
-    public ConfigNode(Path file, String path, JsonNode node) {
+    public ConfigNode(Path file, String path, Object node) {
         this.file = file;
         this.path = path;
         this.node = node;
@@ -64,7 +66,31 @@ public final class ConfigNode implements ModelConfig {
 
     @Override
     public boolean has(String field) {
-        return node.has(field);
+        return node instanceof Map<?, ?> object && object.containsKey(field);
+    }
+
+    /** A field's value: {@link #ABSENT} when this is not an object or has no such field. */
+    private Object value(String field) {
+        return has(field) ? ((Map<?, ?>) node).get(field) : ABSENT;
+    }
+
+    private static boolean isAbsentOrNull(Object value) {
+        return value == null || value == ABSENT;
+    }
+
+    private static boolean isIntegral(Object value) {
+        return value instanceof Integer || value instanceof Long || value instanceof BigInteger
+                || value instanceof Short || value instanceof Byte;
+    }
+
+    /** An integral value that fits an int and is not negative, or -1. */
+    private static int nonNegativeInt(Object value) {
+        if (!isIntegral(value)) {
+            return -1;
+        }
+        Number number = (Number) value;
+        return number instanceof BigInteger || number.longValue() > Integer.MAX_VALUE ? -1
+                : (int) Math.max(-1, number.longValue());
     }
 
     /**
@@ -74,8 +100,7 @@ public final class ConfigNode implements ModelConfig {
      * @return true when absent or null
      */
     public boolean isNull(String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull();
+        return isAbsentOrNull(value(field));
     }
 
     /**
@@ -86,8 +111,8 @@ public final class ConfigNode implements ModelConfig {
      * @throws TokenizerFormatException when absent or not an object
      */
     public ConfigNode object(String field) throws TokenizerFormatException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isObject()) {
+        Object value = value(field);
+        if (!(value instanceof Map)) {
             throw error(field, "expected an object, found " + describe(value));
         }
         return new ConfigNode(file, fieldPath(field), value);
@@ -101,13 +126,12 @@ public final class ConfigNode implements ModelConfig {
      * @throws TokenizerFormatException when absent or not an array
      */
     public List<ConfigNode> array(String field) throws TokenizerFormatException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isArray()) {
-            throw error(field, "expected an array, found " + describe(value));
+        if (!(value(field) instanceof List<?> elements)) {
+            throw error(field, "expected an array, found " + describe(value(field)));
         }
-        List<ConfigNode> list = new ArrayList<>(value.size());
-        for (int i = 0; i < value.size(); i++) {
-            list.add(new ConfigNode(file, fieldPath(field) + "[" + i + "]", value.get(i)));
+        List<ConfigNode> list = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            list.add(new ConfigNode(file, fieldPath(field) + "[" + i + "]", elements.get(i)));
         }
         return list;
     }
@@ -119,13 +143,13 @@ public final class ConfigNode implements ModelConfig {
      * @throws TokenizerFormatException when this is not an object
      */
     public Map<String, ConfigNode> fields() throws TokenizerFormatException {
-        if (!node.isObject()) {
+        if (!(node instanceof Map<?, ?> object)) {
             throw error(null, "expected an object, found " + describe(node));
         }
         Map<String, ConfigNode> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            map.put(e.getKey(), new ConfigNode(file, fieldPath(e.getKey()), e.getValue()));
+        for (Map.Entry<?, ?> e : object.entrySet()) {
+            String name = String.valueOf(e.getKey());
+            map.put(name, new ConfigNode(file, fieldPath(name), e.getValue()));
         }
         return map;
     }
@@ -136,7 +160,7 @@ public final class ConfigNode implements ModelConfig {
      * @return true for an object
      */
     public boolean isObject() {
-        return node.isObject();
+        return node instanceof Map;
     }
 
     /**
@@ -145,7 +169,7 @@ public final class ConfigNode implements ModelConfig {
      * @return true for an integral number
      */
     public boolean isInteger() {
-        return node.isIntegralNumber();
+        return isIntegral(node);
     }
 
     /**
@@ -155,10 +179,10 @@ public final class ConfigNode implements ModelConfig {
      * @throws TokenizerFormatException when not a string
      */
     public String asString() throws TokenizerFormatException {
-        if (!node.isTextual()) {
+        if (!(node instanceof String text)) {
             throw error(null, "expected a string, found " + describe(node));
         }
-        return node.textValue();
+        return text;
     }
 
     /**
@@ -168,10 +192,11 @@ public final class ConfigNode implements ModelConfig {
      * @throws TokenizerFormatException when not one
      */
     public int asInt() throws TokenizerFormatException {
-        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < 0) {
+        int value = nonNegativeInt(node);
+        if (value < 0) {
             throw error(null, "expected a non-negative integer, found " + describe(node));
         }
-        return node.intValue();
+        return value;
     }
 
     /**
@@ -182,35 +207,34 @@ public final class ConfigNode implements ModelConfig {
      * @throws TokenizerFormatException when absent or not a string
      */
     public String requiredString(String field) throws TokenizerFormatException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw error(field, "expected a string, found " + describe(value));
+        if (!(value(field) instanceof String text)) {
+            throw error(field, "expected a string, found " + describe(value(field)));
         }
-        return value.textValue();
+        return text;
     }
 
     @Override
     public String string(String field, String fallback) throws TokenizerFormatException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+        Object value = value(field);
+        if (isAbsentOrNull(value)) {
             return fallback;
         }
-        if (!value.isTextual()) {
+        if (!(value instanceof String text)) {
             throw error(field, "expected a string, found " + describe(value));
         }
-        return value.textValue();
+        return text;
     }
 
     @Override
     public boolean bool(String field, boolean fallback) throws TokenizerFormatException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+        Object value = value(field);
+        if (isAbsentOrNull(value)) {
             return fallback;
         }
-        if (!value.isBoolean()) {
+        if (!(value instanceof Boolean flag)) {
             throw error(field, "expected true or false, found " + describe(value));
         }
-        return value.booleanValue();
+        return flag;
     }
 
     /**
@@ -226,8 +250,8 @@ public final class ConfigNode implements ModelConfig {
 
     @Override
     public int integer(String field, int fallback) throws TokenizerFormatException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+        Object value = value(field);
+        if (isAbsentOrNull(value)) {
             return fallback;
         }
         return new ConfigNode(file, fieldPath(field), value).asInt();
@@ -235,49 +259,48 @@ public final class ConfigNode implements ModelConfig {
 
     @Override
     public Double number(String field) throws TokenizerFormatException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+        Object value = value(field);
+        if (isAbsentOrNull(value)) {
             return null;
         }
-        if (!value.isNumber()) {
+        if (!(value instanceof Number number)) {
             throw error(field, "expected a number, found " + describe(value));
         }
-        return value.doubleValue();
+        return number.doubleValue();
     }
 
     @Override
     public Map<String, Integer> vocabulary(String field) throws TokenizerFormatException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isObject()) {
-            throw error(field, "expected an object of token to id, found " + describe(value));
+        if (!(value(field) instanceof Map<?, ?> entries)) {
+            throw error(field, "expected an object of token to id, found " + describe(value(field)));
         }
-        Map<String, Integer> vocab = new LinkedHashMap<>(value.size() * 2);
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode id = e.getValue();
-            if (!id.isIntegralNumber() || !id.canConvertToInt() || id.intValue() < 0) {
-                throw error(field + "." + e.getKey(), "expected a non-negative integer id, found " + describe(id));
+        Map<String, Integer> vocab = new LinkedHashMap<>(entries.size() * 2);
+        for (Map.Entry<?, ?> e : entries.entrySet()) {
+            int id = nonNegativeInt(e.getValue());
+            if (id < 0) {
+                throw error(field + "." + e.getKey(), "expected a non-negative integer id, found "
+                        + describe(e.getValue()));
             }
-            vocab.put(e.getKey(), id.intValue());
+            vocab.put(String.valueOf(e.getKey()), id);
         }
         return vocab;
     }
 
     @Override
     public List<String[]> merges(String field) throws TokenizerFormatException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isArray()) {
-            throw error(field, "expected an array of merges, found " + describe(value));
+        if (!(value(field) instanceof List<?> elements)) {
+            throw error(field, "expected an array of merges, found " + describe(value(field)));
         }
-        List<String[]> merges = new ArrayList<>(value.size());
-        for (int i = 0; i < value.size(); i++) {
-            JsonNode merge = value.get(i);
+        List<String[]> merges = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            Object merge = elements.get(i);
             String[] pair = null;
-            if (merge.isTextual()) {
-                String[] parts = merge.textValue().split(" ", -1);
+            if (merge instanceof String text) {
+                String[] parts = text.split(" ", -1);
                 pair = parts.length == 2 ? parts : null;
-            } else if (merge.isArray() && merge.size() == 2 && merge.get(0).isTextual() && merge.get(1).isTextual()) {
-                pair = new String[] {merge.get(0).textValue(), merge.get(1).textValue()};
+            } else if (merge instanceof List<?> two && two.size() == 2 && two.get(0) instanceof String left
+                    && two.get(1) instanceof String right) {
+                pair = new String[] {left, right};
             }
             if (pair == null) {
                 throw error(field + "[" + i + "]",
@@ -290,18 +313,18 @@ public final class ConfigNode implements ModelConfig {
 
     @Override
     public List<ScoredToken> scoredTokens(String field) throws TokenizerFormatException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isArray()) {
-            throw error(field, "expected an array of [token, score] pairs, found " + describe(value));
+        if (!(value(field) instanceof List<?> elements)) {
+            throw error(field, "expected an array of [token, score] pairs, found " + describe(value(field)));
         }
-        List<ScoredToken> pairs = new ArrayList<>(value.size());
-        for (int i = 0; i < value.size(); i++) {
-            JsonNode pair = value.get(i);
-            if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual() || !pair.get(1).isNumber()) {
+        List<ScoredToken> pairs = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            Object pair = elements.get(i);
+            if (!(pair instanceof List<?> two && two.size() == 2 && two.get(0) instanceof String token
+                    && two.get(1) instanceof Number score)) {
                 throw error(field + "[" + i + "]", "expected [token, score] (a string and a number), found "
                         + describe(pair));
             }
-            pairs.add(new ScoredToken(pair.get(0).textValue(), pair.get(1).doubleValue()));
+            pairs.add(new ScoredToken(token, score.doubleValue()));
         }
         return pairs;
     }
@@ -309,21 +332,18 @@ public final class ConfigNode implements ModelConfig {
     /**
      * A short description of a JSON value for messages.
      *
-     * @param value the value, or null when absent
+     * @param value the value, or {@link #ABSENT}
      * @return e.g. {@code nothing}, {@code the number 3}, {@code the string "x"}
      */
-    static String describe(JsonNode value) {
-        if (value == null) {
+    static String describe(Object value) {
+        if (value == ABSENT) {
             return "nothing";
         }
-        if (value.isNull()) {
+        if (value == null) {
             return "null";
         }
-        String text = value.toString();
-        if (text.length() > 60) {
-            text = text.substring(0, 57) + "...";
-        }
-        return (value.isTextual() ? "the string " : value.isNumber() ? "the number " : value.isArray() ? "an array "
-                : value.isObject() ? "an object " : "") + text;
+        return (value instanceof String ? "the string " : value instanceof Number ? "the number "
+                : value instanceof List ? "an array " : value instanceof Map ? "an object " : "")
+                + JsonTree.shortJson(value);
     }
 }

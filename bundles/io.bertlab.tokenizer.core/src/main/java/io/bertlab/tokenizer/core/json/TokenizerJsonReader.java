@@ -2,8 +2,6 @@ package io.bertlab.tokenizer.core.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bertlab.api.tokenizer.EncodeOptions;
 import io.bertlab.api.tokenizer.TokenizerFormatException;
 import io.bertlab.tokenizer.core.ModelRegistry;
@@ -17,13 +15,14 @@ import io.bertlab.tokenizer.core.pretokenizer.PreTokenizer;
 import io.bertlab.tokenizer.core.processor.PostProcessor;
 import io.bertlab.tokenizer.core.spi.ModelFactory;
 import io.bertlab.tokenizer.core.spi.TokenizerModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a HuggingFace {@code tokenizer.json} into a {@link PipelineTokenizer}. */
 public final class TokenizerJsonReader {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ModelRegistry models;
 
@@ -49,8 +48,8 @@ public final class TokenizerJsonReader {
             throw new TokenizerFormatException(file, "(root)", "the file is empty; expected a JSON object");
         }
         try {
-            JsonNode root = MAPPER.readTree(json);
-            if (root == null || !root.isObject()) {
+            Object root = JsonTree.parse(json);
+            if (!(root instanceof Map)) {
                 throw new TokenizerFormatException(file, "(root)", "expected a JSON object, found "
                         + ConfigNode.describe(root));
             }
@@ -59,6 +58,8 @@ public final class TokenizerJsonReader {
             JsonLocation at = e.getLocation();
             String where = at == null ? "(root)" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new TokenizerFormatException(file, where, "not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from memory", e); // a String reader never fails
         }
     }
 

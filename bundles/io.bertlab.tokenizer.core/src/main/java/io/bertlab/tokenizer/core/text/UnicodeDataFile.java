@@ -7,12 +7,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads the bundle's Unicode data resources: ASCII lines of space-separated fields, {@code #} comments. They hold
  * the Unicode data of the versions HuggingFace was built with, where Java's own differs.
  */
 public final class UnicodeDataFile {
+
+    private static final Pattern FIELD_SEPARATOR = Pattern.compile(" +");
 
     private UnicodeDataFile() {
     }
@@ -34,7 +37,7 @@ public final class UnicodeDataFile {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank() && !line.startsWith("#")) {
-                    lines.add(line.trim().split(" +"));
+                    lines.add(FIELD_SEPARATOR.split(line.trim()));
                 }
             }
         } catch (IOException e) {
