@@ -45,18 +45,28 @@ class BrokenConfigurationIT {
         Files.writeString(tokenizerFile, "bertlab.tokenizer.name=broken\nfile=/nonexistent/tokenizer.json\n");
     }
 
+    /**
+     * A command activates only the services it uses, so it reports the broken configurations of those: {@code models}
+     * the model's, {@code tokenize} the tokenizer's, each once on standard error, with only their own output on
+     * standard output. {@code features} tries them all (below).
+     */
     @Test
-    void standardErrorSaysOnceWhichFileIsWrongAndStandardOutputCarriesOnlyTheListing() throws Exception {
-        Distribution.Run run = Distribution.run(home, "--features", FEATURES, "models");
-        assertEquals(List.of(
-                "bertlab: model 'broken' (" + modelFile + ") is unavailable: " + MODEL_REASON
-                        + " (expected a folder holding config.json and model.safetensors)",
-                "bertlab: tokenizer 'broken' (" + tokenizerFile + ") is unavailable: " + TOKENIZER_REASON),
-                run.err().lines().sorted().toList(), run.toString());
+    void standardErrorSaysOnceWhichFileIsWrongAndStandardOutputCarriesOnlyTheOutput() throws Exception {
+        Distribution.Run models = Distribution.run(home, "--features", FEATURES, "models");
+        assertEquals(List.of("bertlab: model 'broken' (" + modelFile + ") is unavailable: " + MODEL_REASON
+                + " (expected a folder holding config.json and model.safetensors)"), models.err().lines().toList(),
+                models.toString());
         assertEquals(List.of("Failed configurations:", "  model 'broken' (" + modelFile + ") is unavailable: "
                 + MODEL_REASON + " (expected a folder holding config.json and model.safetensors)"),
-                run.out().lines().toList(), run.toString());
-        assertEquals(1, run.status(), run.toString());
+                models.out().lines().toList(), models.toString());
+        assertEquals(1, models.status(), models.toString());
+
+        Distribution.Run tokenize = Distribution.run(home, "--features", FEATURES, "tokenize", "--tokenizer",
+                home.resolve("models/minilm/tokenizer.json").toString(), "hello");
+        assertEquals(List.of("bertlab: tokenizer 'broken' (" + tokenizerFile + ") is unavailable: "
+                + TOKENIZER_REASON), tokenize.err().lines().toList(), tokenize.toString());
+        assertTrue(tokenize.out().startsWith("tokens "), tokenize.toString());
+        assertEquals(0, tokenize.status(), tokenize.toString());
     }
 
     @Test

@@ -10,8 +10,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -35,6 +39,48 @@ class CommandLineIT {
         assertTrue(run.out().contains("0 not active"), run.toString());
         assertTrue(run.out().contains("0 unsatisfied"), run.toString());
         assertFalse(run.out().contains("UNSATISFIED"), run.toString());
+    }
+
+    /**
+     * A class-data archive fits one folder: a copy of the distribution gets one of its own, written once by the
+     * warm-up before its first command (which prints nothing of it), and the classes of a later command come from it,
+     * bundles' included.
+     */
+    @Test
+    void aCopiedDistributionWritesItsOwnClassDataArchiveOnceAndUsesIt() throws Exception {
+        Path copy = Distribution.copy(temp.resolve("copy"));
+        List<Path> inherited = archives(copy);
+        Run first = Distribution.run(copy, "--help");
+        assertEquals(0, first.status(), first.toString());
+        assertEquals("", first.err(), first.toString());
+        List<Path> after = archives(copy);
+        List<Path> written = new ArrayList<>(after);
+        written.removeAll(inherited);
+        assertEquals(1, written.size(), () -> "archives before " + inherited + ", after " + after);
+        FileTime writtenAt = Files.getLastModifiedTime(written.get(0));
+
+        Path classLog = temp.resolve("classes.log");
+        Run tokenize = Distribution.runWithEnvironment(
+                Map.of("BERTLAB_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog), copy, new byte[0],
+                "tokenize", "--tokenizer", copy.resolve("models/minilm/tokenizer.json").toString(), "Quero um cartão");
+        assertEquals(0, tokenize.status(), tokenize.toString());
+        assertEquals(writtenAt, Files.getLastModifiedTime(written.get(0)), "a fresh archive is not written again");
+        List<String> loads = Files.readAllLines(classLog);
+        long archived = loads.stream().filter(l -> l.contains("source: shared objects file (top)")).count();
+        long fromJars = loads.stream().filter(l -> l.contains("source: file:")).count();
+        // the launcher's, Felix's and the bundles' classes come from the archive; a few dozen (loaded for the
+        // verifier only, which the JDK 17 archive leaves out, or not loaded by the warm-up) still come from jars
+        assertTrue(archived > 1_000 && fromJars < 150, archived + " classes from the archive, " + fromJars
+                + " from jars");
+        assertTrue(loads.stream().anyMatch(l -> l.contains("io.bertlab.tokenizer.wordpiece.WordPieceModel ")
+                && l.contains("shared objects file (top)")), "a bundle's class from the archive");
+    }
+
+    private static List<Path> archives(Path home) throws IOException {
+        try (var files = Files.list(home.resolve("lib"))) {
+            return files.filter(f -> f.getFileName().toString().matches("bertlab.*\\.jsa"))
+                    .collect(Collectors.toCollection(ArrayList::new));
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -85,6 +86,12 @@ final class Distribution {
 
     /** Runs {@code bin/bertlab} of a home with arguments and these bytes piped to its standard input. */
     static Run runWithInput(Path home, byte[] input, String... args) throws IOException, InterruptedException {
+        return runWithEnvironment(Map.of(), home, input, args);
+    }
+
+    /** Runs {@code bin/bertlab} with these variables added to the environment. */
+    static Run runWithEnvironment(Map<String, String> environment, Path home, byte[] input, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/bertlab").toString());
         command.addAll(List.of(args));
@@ -92,8 +99,10 @@ final class Distribution {
         Path out = Files.createTempFile("bertlab-out", ".txt");
         Path err = Files.createTempFile("bertlab-err", ".txt");
         try {
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(in.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(err.toFile()).redirectInput(in.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("bin/bertlab " + String.join(" ", args) + " did not finish in 60 s");

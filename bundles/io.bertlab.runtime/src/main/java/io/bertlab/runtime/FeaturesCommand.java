@@ -7,6 +7,7 @@ import io.bertlab.api.command.CommandProperties;
 import io.bertlab.api.configuration.UnavailableConfiguration;
 import io.bertlab.api.configuration.UnavailableConfigurations;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -92,7 +95,15 @@ public class FeaturesCommand implements Command {
             throw new io.bertlab.api.command.UsageException("features: unexpected argument '"
                     + arguments.positional().get(0) + "'");
         }
-        PrintStream out = call.out();
+        List<ServiceReference<?>> configured = getConfiguredServices();
+        try {
+            return list(call.out(), arguments.has("--components"));
+        } finally {
+            configured.forEach(context::ungetService);
+        }
+    }
+
+    private int list(PrintStream out, boolean allComponents) {
         Set<Long> listed = new HashSet<>();
         int inactive = 0;
         List<InstalledFeature> sorted = features.stream()
@@ -102,7 +113,7 @@ public class FeaturesCommand implements Command {
         }
         inactive += printOtherBundles(out, listed);
         ComponentReport components = new ComponentReport(componentRuntime);
-        components.print(out, arguments.has("--components"));
+        components.print(out, allComponents);
         List<UnavailableConfiguration> failed = unavailable.all();
         if (!failed.isEmpty()) {
             out.println("Failed configurations");
@@ -112,6 +123,27 @@ public class FeaturesCommand implements Command {
         out.printf("%nSummary: %d bundles listed, %d not active; %s, %d configurations failed%n", bundles, inactive,
                 components.summary(), failed.size());
         return inactive == 0 && components.unsatisfied() == 0 && failed.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * Gets every service that a factory configuration created, such as a named model or tokenizer from
+     * {@code deploy/}. Commands activate only what they use, so a configuration that no command of this run has
+     * touched has not been tried yet; trying it publishes its failure, if it fails. The caller gives the services
+     * back after the listing: a component nobody uses is deactivated, and its failure withdrawn with it.
+     */
+    private List<ServiceReference<?>> getConfiguredServices() {
+        List<ServiceReference<?>> got = new ArrayList<>();
+        try {
+            ServiceReference<?>[] configured = context.getServiceReferences((String) null, "(service.factoryPid=*)");
+            for (ServiceReference<?> reference : configured == null ? new ServiceReference<?>[0] : configured) {
+                if (context.getService(reference) != null) {
+                    got.add(reference);
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return got;
     }
 
     private int printFeature(PrintStream out, InstalledFeature installed, Set<Long> listed) {
