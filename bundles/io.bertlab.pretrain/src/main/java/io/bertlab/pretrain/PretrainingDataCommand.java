@@ -180,8 +180,19 @@ public class PretrainingDataCommand implements Command {
         }
         PrintStream err = call.err();
         long started = System.nanoTime();
-        TokenizedCorpus.ReadProgress reading = (file, bytes) -> err.printf(Locale.ROOT, "read %s (%.1f MB so far)%n",
-                file, bytes / 1e6);
+        TokenizedCorpus.ReadProgress reading = new TokenizedCorpus.ReadProgress() {
+            @Override
+            public void fileRead(Path file, long bytes) {
+                err.printf(Locale.ROOT, "read %s (%.1f MB so far)%n", file, bytes / 1e6);
+            }
+
+            @Override
+            public void invalidUtf8(Path file, long lines, long firstLine, long firstByteOffset) {
+                err.printf(Locale.ROOT, "warning: %s: %d line%s held bytes that are not UTF-8 (the first at line %d,"
+                        + " byte offset %d); they were dropped, as Google's create_pretraining_data.py drops them%n",
+                        file, lines, lines == 1 ? "" : "s", firstLine, firstByteOffset);
+            }
+        };
         if (chosen != null) {
             return fromTasks(chosen, settings, inputs, output, tokenizer, vocabulary, reading, arguments, err);
         }

@@ -3,8 +3,10 @@ package io.bertlab.pretrain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +53,18 @@ public final class TokenizedCorpus {
          * @param bytesSoFar bytes read in all files so far
          */
         void fileRead(Path file, long bytesSoFar);
+
+        /**
+         * Called after a file some of whose lines held bytes that are not UTF-8, which were dropped (as Google's
+         * {@code convert_to_unicode} drops them), before {@link #fileRead} for that file.
+         *
+         * @param file the file
+         * @param lines how many of its lines held such bytes
+         * @param firstLine the first such line, from 1
+         * @param firstByteOffset the file offset of its first such byte, from 0
+         */
+        default void invalidUtf8(Path file, long lines, long firstLine, long firstByteOffset) {
+        }
     }
 
     /**
@@ -98,11 +112,11 @@ public final class TokenizedCorpus {
     static long[] forEachLine(List<Path> files, Consumer<String> handler, ReadProgress progress) throws IOException {
         long lines = 0;
         long bytes = 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.IGNORE)
-                .onUnmappableCharacter(CodingErrorAction.IGNORE);
+        LineDecoder decoder = new LineDecoder();
         LineBuffer line = new LineBuffer();
         byte[] buffer = new byte[1 << 16];
         for (Path file : files) {
+            decoder.startFile();
             try (InputStream in = Files.newInputStream(file)) {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
@@ -112,7 +126,7 @@ public final class TokenizedCorpus {
                             line.append(buffer, from, i - from);
                             bytes += line.size() + 1;
                             lines++;
-                            handler.accept(decode(decoder, line));
+                            handler.accept(decoder.decode(line));
                             line.reset();
                             from = i + 1;
                         }
@@ -123,13 +137,65 @@ public final class TokenizedCorpus {
                     // a last line without its newline
                     bytes += line.size();
                     lines++;
-                    handler.accept(decode(decoder, line));
+                    handler.accept(decoder.decode(line));
                     line.reset();
                 }
+            }
+            if (decoder.invalidLines > 0) {
+                progress.invalidUtf8(file, decoder.invalidLines, decoder.firstInvalidLine, decoder.firstInvalidOffset);
             }
             progress.fileRead(file, bytes);
         }
         return new long[] {lines, bytes};
+    }
+
+    /**
+     * Decodes a file's lines as UTF-8, dropping bytes that are not (Google's rule), and notes where the first such
+     * byte was and how many lines held any.
+     */
+    private static final class LineDecoder {
+        private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder();
+        private final CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.IGNORE).onUnmappableCharacter(CodingErrorAction.IGNORE);
+        private CharBuffer chars = CharBuffer.allocate(4096);
+        private long line;
+        private long offset;
+        long invalidLines;
+        long firstInvalidLine;
+        long firstInvalidOffset;
+
+        void startFile() {
+            line = 0;
+            offset = 0;
+            invalidLines = 0;
+        }
+
+        String decode(LineBuffer bytes) {
+            line++;
+            long lineStart = offset;
+            offset += bytes.size() + 1;
+            if (chars.capacity() < bytes.size()) {
+                chars = CharBuffer.allocate(Math.max(bytes.size(), chars.capacity() * 2));
+            }
+            ByteBuffer in = ByteBuffer.wrap(bytes.data, 0, bytes.size);
+            chars.clear();
+            CoderResult result = strict.reset().decode(in, chars, true);
+            if (!result.isError()) {
+                result = strict.flush(chars);
+            }
+            if (!result.isError()) {
+                return chars.flip().toString();
+            }
+            if (invalidLines++ == 0) {
+                firstInvalidLine = line;
+                firstInvalidOffset = lineStart + in.position();
+            }
+            try {
+                return lenient.reset().decode(ByteBuffer.wrap(bytes.data, 0, bytes.size)).toString();
+            } catch (CharacterCodingException e) {
+                throw new IllegalStateException("ignoring decoder failed", e);
+            }
+        }
     }
 
     /** Adds one line; returns whether it was blank (a document break). */
@@ -165,14 +231,6 @@ public final class TokenizedCorpus {
 
         void reset() {
             size = 0;
-        }
-    }
-
-    private static String decode(CharsetDecoder decoder, LineBuffer line) {
-        try {
-            return decoder.reset().decode(ByteBuffer.wrap(line.data, 0, line.size)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("ignoring decoder failed", e);
         }
     }
 

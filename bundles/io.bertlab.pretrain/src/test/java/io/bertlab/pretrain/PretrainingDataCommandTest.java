@@ -12,6 +12,7 @@ import io.bertlab.testing.CapturingContext;
 import io.bertlab.testing.SharedData;
 import io.bertlab.tokenizer.core.ModelRegistry;
 import io.bertlab.tokenizer.core.TokenizerFiles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -144,6 +145,25 @@ class PretrainingDataCommandTest {
         assertEquals(0, new PretrainingDataCommand(LOADER).run(allowed));
         assertTrue(allowed.errText().contains("warning: "), allowed.errText());
         assertTrue(Files.size(folder.resolve("out.jsonl")) > 0);
+    }
+
+    /** Bytes that are not UTF-8 are dropped, as Google's script drops them, and the file, line and offset said. */
+    @Test
+    void invalidUtf8IsDroppedWithAWarningNamingTheFirstPlace() throws Exception {
+        Path corpus = folder.resolve("corpus.txt");
+        byte[] good = "The cat sat on the mat.\nIt was warm.\n\nA second document starts here.\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] bad = {'Q', 'u', 'e', 'r', 'o', ' ', (byte) 0xC3, ' ', 'u', 'm', '\n', (byte) 0xFF, 'x', '\n'};
+        byte[] all = new byte[good.length + bad.length];
+        System.arraycopy(good, 0, all, 0, good.length);
+        System.arraycopy(bad, 0, all, good.length, bad.length);
+        Files.write(corpus, all);
+        CapturingContext call = call("--vocab", vocab(), "--input", corpus.toString(), "--output", "out.jsonl",
+                "--dupe-factor", "1");
+        assertEquals(0, new PretrainingDataCommand(LOADER).run(call));
+        // line 5 starts at byte good.length; its 0xC3 (a lead byte followed by a space) is 6 bytes in
+        assertTrue(call.errText().contains("warning: " + corpus + ": 2 lines held bytes that are not UTF-8 (the first"
+                + " at line 5, byte offset " + (good.length + 6) + "); they were dropped"), call.errText());
     }
 
     @Test
