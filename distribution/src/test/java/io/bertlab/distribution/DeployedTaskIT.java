@@ -43,10 +43,19 @@ class DeployedTaskIT {
             Files.copy(Distribution.taskPlugin(), home.resolve("deploy/io.bertlab.task.assin2.jar"));
             Distribution.awaitService(context, "io.bertlab.api.glue.GlueTask", "(bertlab.glue.task=ASSIN2-STS)",
                     WAIT);
-            String after = Distribution.captureOut(() -> assertEquals(0, runtime.execute(List.of("glue-tasks",
-                    "--data", data.toString()))));
-            assertTrue(after.lines().anyMatch(line -> line.startsWith("ASSIN2-STS") && line.contains("dev+")),
-                    after);
+            // A service is visible in the registry a moment before its event reaches the components that bind it,
+            // so the listing is polled for rather than read once.
+            String[] after = new String[1];
+            boolean listed = Distribution.eventually(WAIT, () -> {
+                try {
+                    after[0] = Distribution.captureOut(() -> assertEquals(0, runtime.execute(List.of("glue-tasks",
+                            "--data", data.toString()))));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                return after[0].lines().anyMatch(line -> line.startsWith("ASSIN2-STS") && line.contains("dev+"));
+            });
+            assertTrue(listed, after[0]);
 
             String json = Distribution.captureOut(() -> assertEquals(0, runtime.execute(List.of("glue-sts", "--task",
                     "ASSIN2-STS", "--data", data.toString(), "--format", "json"))));
