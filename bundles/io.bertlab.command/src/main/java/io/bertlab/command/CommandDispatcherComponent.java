@@ -68,15 +68,13 @@ public class CommandDispatcherComponent implements CommandDispatcher {
                     + ". Run 'bertlab --help' for more.");
             return UsageException.USAGE;
         }
+        if (arguments.size() == 1 && isHelpOption(arguments.get(0))) {
+            return printCommandHelp(entry, out, err);
+        }
         CommandContext context = new SimpleCommandContext(arguments, CallStreams.output(out), CallStreams.output(err),
                 CallStreams.input(in), workingDirectory);
         try {
-            Command command = entry.command().get(name);
-            if (arguments.size() == 1 && isHelpOption(arguments.get(0))) {
-                HelpText.printCommandHelp(out, name, entry.summary(), command.help());
-                return 0;
-            }
-            return command.run(context);
+            return entry.command().get().run(context);
         } catch (UsageException e) {
             err.println("bertlab " + name + ": " + withoutCommandPrefix(name, e.getMessage()));
             err.println("Run 'bertlab " + name + " --help' for its options.");
@@ -101,6 +99,17 @@ public class CommandDispatcherComponent implements CommandDispatcher {
         }
     }
 
+    /** {@code COMMAND --help} and {@code help COMMAND}: the first that activates the command, if nothing ran it. */
+    private static int printCommandHelp(CommandTable.Entry entry, PrintStream out, PrintStream err) {
+        try {
+            HelpText.printCommandHelp(out, entry.name(), entry.summary(), entry.command().get().help());
+            return 0;
+        } catch (CommandException e) {
+            err.println("bertlab " + entry.name() + ": " + e.getMessage());
+            return e.exitStatus();
+        }
+    }
+
     private int help(List<String> arguments, PrintStream out, PrintStream err) {
         if (arguments.isEmpty()) {
             HelpText.printCommandList(out, commands());
@@ -109,14 +118,7 @@ public class CommandDispatcherComponent implements CommandDispatcher {
         if (arguments.size() == 1 && !arguments.get(0).startsWith("-")) {
             CommandTable.Entry entry = table.find(arguments.get(0));
             if (entry != null) {
-                try {
-                    Command command = entry.command().get(entry.name());
-                    HelpText.printCommandHelp(out, entry.name(), entry.summary(), command.help());
-                    return 0;
-                } catch (CommandException e) {
-                    err.println("bertlab " + entry.name() + ": " + e.getMessage());
-                    return e.exitStatus();
-                }
+                return printCommandHelp(entry, out, err);
             }
             if (arguments.get(0).equals(HELP)) {
                 HelpText.printCommandHelp(out, HELP, HELP_SUMMARY, HELP_USAGE);

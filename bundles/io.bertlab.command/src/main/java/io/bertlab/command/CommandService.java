@@ -22,11 +22,10 @@ final class CommandService {
     /**
      * The command object, activated on first use.
      *
-     * @param name the command's name, for the message
      * @return the command
      * @throws CommandException when its component cannot be activated (the framework has logged why)
      */
-    synchronized Command get(String name) throws CommandException {
+    synchronized Command get() throws CommandException {
         if (command == null) {
             command = objects.getService();
             if (command == null) {
