@@ -117,13 +117,22 @@ final class Distribution {
 
     /** Captures what an in-process command prints to {@code System.out}. */
     static String captureOut(ThrowingRunnable action) throws Exception {
-        PrintStream original = System.out;
+        return capture(action, System.out, System::setOut);
+    }
+
+    /** Captures what an in-process command prints to {@code System.err}. */
+    static String captureErr(ThrowingRunnable action) throws Exception {
+        return capture(action, System.err, System::setErr);
+    }
+
+    private static String capture(ThrowingRunnable action, PrintStream original,
+            java.util.function.Consumer<PrintStream> install) throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        install.accept(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
             action.run();
         } finally {
-            System.setOut(original);
+            install.accept(original);
         }
         return buffer.toString(StandardCharsets.UTF_8);
     }

@@ -77,6 +77,64 @@ class ModelServiceIT {
         }
     }
 
+    /**
+     * A named model's weights load on first use (listing it reads only {@code config.json} and the safetensors
+     * header), or when its configuration is applied with {@code bertlab.model.preload=true}. Weights damaged after
+     * both were configured tell which happened: the preloaded model answers from what it loaded, while the other's
+     * first use fails with one message naming the file, after which the configuration is listed as failed.
+     */
+    @Test
+    void weightsLoadOnFirstUseUnlessPreloaded() throws Exception {
+        Path home = Distribution.copy(temp.resolve("bertlab"));
+        Path lazy = copyDirectory(home.resolve("models/minilm"), temp.resolve("lazy"));
+        Path preloaded = copyDirectory(home.resolve("models/minilm"), temp.resolve("preloaded"));
+        Path lazyConfig = home.resolve("deploy/io.bertlab.model-lazy.cfg");
+        Files.writeString(lazyConfig, configuration(lazy).replace("name=tiny", "name=lazy"));
+        Files.writeString(home.resolve("deploy/io.bertlab.model-preloaded.cfg"),
+                configuration(preloaded).replace("name=tiny", "name=preloaded") + "bertlab.model.preload=true\n");
+        LaunchOptions options = LaunchOptions.parse(new String[] {"--features", "engine-java,tokenizers"}, home);
+        FeatureCatalog catalog = FeatureCatalog.read(home.resolve("features"));
+        try (BertlabRuntime runtime = BertlabRuntime.start(options, catalog, catalog.resolve(options.features()))) {
+            ModelCalls calls = new ModelCalls(runtime.framework().getBundleContext());
+            calls.awaitModel("lazy");
+            calls.awaitModel("preloaded");
+            String listed = Distribution.captureOut(() -> assertEquals(0, runtime.execute(List.of("models"))));
+            assertTrue(listed.contains(lazy.toString()) && listed.contains(preloaded.toString()), listed);
+
+            for (Path model : List.of(lazy, preloaded)) {
+                Path weights = model.resolve("model.safetensors");
+                byte[] bytes = Files.readAllBytes(weights);
+                Files.write(weights, Arrays.copyOf(bytes, bytes.length / 2));
+            }
+            String embedded = Distribution.captureOut(() -> assertEquals(0,
+                    runtime.execute(List.of("embed", "--model", "preloaded", "hello"))));
+            assertTrue(embedded.contains("\"text\":\"hello\",\"tokens\":3,\"embedding\":["), embedded);
+
+            String[] out = new String[1];
+            String err = Distribution.captureErr(() -> out[0] = Distribution.captureOut(() -> assertEquals(1,
+                    runtime.execute(List.of("embed", "--model", "lazy", "hello")))));
+            assertEquals("", out[0]);
+            String unavailable = "model 'lazy' (" + lazyConfig + ") is unavailable: ";
+            assertTrue(err.contains("bertlab embed: " + unavailable) && err.contains(lazy.resolve("model.safetensors")
+                    + ": truncated"), err);
+            assertTrue(!err.contains("\tat "), "no stack trace: " + err);
+
+            String failed = Distribution.captureOut(() -> assertEquals(1, runtime.execute(List.of("models"))));
+            assertTrue(failed.contains("Failed configurations:\n  " + unavailable), failed);
+            assertTrue(failed.lines().anyMatch(l -> l.startsWith("preloaded ")), failed);
+        }
+    }
+
+    private static Path copyDirectory(Path source, Path target) throws Exception {
+        Files.createDirectories(target);
+        try (var files = Files.list(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        return target;
+    }
+
     @Test
     void engineSwitchAcrossJavaPytorchAndMxnetUnderLoadWithoutAFailedCall() throws Exception {
         Path home = Distribution.copy(temp.resolve("bertlab"));

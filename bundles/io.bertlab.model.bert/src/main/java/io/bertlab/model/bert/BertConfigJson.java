@@ -1,7 +1,9 @@
 package io.bertlab.model.bert;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +14,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads and writes HuggingFace's BERT {@code config.json}. Fields HF gives defaults for may be absent (BERT-base's
@@ -19,7 +23,7 @@ import java.nio.file.Path;
  */
 public final class BertConfigJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory STREAMING = new JsonFactory();
 
     private BertConfigJson() {
     }
@@ -34,19 +38,18 @@ public final class BertConfigJson {
      * @throws IOException when the file cannot be read
      */
     public static ModelConfig read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(file));
+        Fields fields;
+        try (JsonParser parser = STREAMING.createParser(Files.readAllBytes(file))) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new CheckpointException(file, null, "expected a JSON object");
+            }
+            fields = new Fields(topLevelValues(parser), file);
         } catch (NoSuchFileException e) {
             throw new CheckpointException(file, null, "missing: no such file", e);
         } catch (JsonProcessingException e) {
             throw new CheckpointException(file, null, "not valid JSON (" + e.getOriginalMessage() + ")", e);
         }
-        if (root == null || !root.isObject()) {
-            throw new CheckpointException(file, null, "expected a JSON object");
-        }
-        Fields fields = new Fields(root, file);
-        String modelType = root.path("model_type").asText("bert");
+        String modelType = fields.text("model_type", "bert");
         if (!modelType.equals("bert")) {
             throw new CheckpointException(file, "model_type", "is '" + modelType + "', expected 'bert'");
         }
@@ -70,6 +73,42 @@ public final class BertConfigJson {
     }
 
     /**
+     * The fields of the object the parser has just entered: every scalar a field holds (a string, a number, a
+     * boolean, {@code null}), and {@link Nested} for an object or an array, which a configuration's architecture never
+     * needs ({@code id2label} and the like). Read with the streaming parser: the data-binding layer costs a cold JVM
+     * a tenth of a second, which a configured model pays when a command starts.
+     */
+    private static Map<String, Object> topLevelValues(JsonParser parser) throws IOException {
+        Map<String, Object> values = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken token = parser.nextToken();
+            Object value = switch (token) {
+                case START_OBJECT, START_ARRAY -> {
+                    parser.skipChildren();
+                    yield new Nested(token == JsonToken.START_OBJECT ? "an object" : "an array");
+                }
+                case VALUE_STRING -> parser.getText();
+                case VALUE_NUMBER_INT -> parser.getNumberValue();
+                case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                default -> null;
+            };
+            values.put(name, value);
+        }
+        return values;
+    }
+
+    /** An object or array where a scalar may be expected, by its kind. */
+    private record Nested(String kind) {
+        @Override
+        public String toString() {
+            return kind;
+        }
+    }
+
+    /**
      * Writes a configuration atomically, with {@code model_type} and {@code architectures} as HF writes them.
      *
      * @param config the configuration
@@ -77,7 +116,8 @@ public final class BertConfigJson {
      * @throws IOException when writing fails
      */
     public static void write(ModelConfig config, Path file) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
         root.putArray("architectures").add("BertModel");
         root.put("model_type", "bert");
         root.put("vocab_size", config.vocabSize());
@@ -92,7 +132,7 @@ public final class BertConfigJson {
         root.put("type_vocab_size", config.typeVocabSize());
         root.put("initializer_range", config.initializerRange());
         root.put("layer_norm_eps", config.layerNormEps());
-        byte[] bytes = JSON.writeValueAsBytes(root);
+        byte[] bytes = json.writeValueAsBytes(root);
         AtomicFiles.write(file, channel -> {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
@@ -102,48 +142,53 @@ public final class BertConfigJson {
     }
 
     /** Typed access to the fields of one file, with errors naming file and field. */
-    private record Fields(JsonNode root, Path file) {
+    private record Fields(Map<String, Object> values, Path file) {
 
         int requiredInt(String name) throws CheckpointException {
-            JsonNode node = root.get(name);
-            if (node == null || node.isNull()) {
+            Object value = values.get(name);
+            if (value == null) {
                 throw new CheckpointException(file, name, "required field is missing");
             }
-            return asInt(name, node);
+            return asInt(name, value);
         }
 
         int intOr(String name, int fallback) throws CheckpointException {
-            JsonNode node = root.get(name);
-            return node == null || node.isNull() ? fallback : asInt(name, node);
+            Object value = values.get(name);
+            return value == null ? fallback : asInt(name, value);
         }
 
         double number(String name, double fallback) throws CheckpointException {
-            JsonNode node = root.get(name);
-            if (node == null || node.isNull()) {
+            Object value = values.get(name);
+            if (value == null) {
                 return fallback;
             }
-            if (!node.isNumber()) {
-                throw new CheckpointException(file, name, "expected a number, found " + node);
+            if (!(value instanceof Number number)) {
+                throw new CheckpointException(file, name, "expected a number, found " + describe(value));
             }
-            return node.asDouble();
+            return number.doubleValue();
         }
 
         String text(String name, String fallback) throws CheckpointException {
-            JsonNode node = root.get(name);
-            if (node == null || node.isNull()) {
+            Object value = values.get(name);
+            if (value == null) {
                 return fallback;
             }
-            if (!node.isTextual()) {
-                throw new CheckpointException(file, name, "expected a string, found " + node);
+            if (!(value instanceof String text)) {
+                throw new CheckpointException(file, name, "expected a string, found " + describe(value));
             }
-            return node.asText();
+            return text;
         }
 
-        private int asInt(String name, JsonNode node) throws CheckpointException {
-            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                throw new CheckpointException(file, name, "expected an integer, found " + node);
+        private int asInt(String name, Object value) throws CheckpointException {
+            if (!(value instanceof Integer integer)) {
+                // the parser gives Integer for every integral number that fits an int
+                throw new CheckpointException(file, name, "expected an integer, found " + describe(value));
             }
-            return node.asInt();
+            return integer;
+        }
+
+        private static String describe(Object value) {
+            return value instanceof String text ? '"' + text + '"' : String.valueOf(value);
         }
     }
 }

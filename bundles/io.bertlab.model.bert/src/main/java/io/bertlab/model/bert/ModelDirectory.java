@@ -6,7 +6,7 @@ import io.bertlab.api.model.ModelProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,15 +38,30 @@ public final class ModelDirectory {
      * @throws IOException when a file cannot be read
      */
     public static Checkpoint load(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            throw new CheckpointException(directory, null, "not a model directory (expected a folder holding "
-                    + ModelProperties.CONFIG_FILE + " and " + ModelProperties.WEIGHTS_FILE + ")");
-        }
-        ModelConfig config = BertConfigJson.read(directory.resolve(ModelProperties.CONFIG_FILE));
+        ModelConfig config = readConfig(directory);
         Path weightsFile = directory.resolve(ModelProperties.WEIGHTS_FILE);
         BertWeights weights = withoutTaskModelPrefix(Safetensors.read(weightsFile));
         BertWeightsCheck.verify(config, weights, weightsFile);
         return new Checkpoint(config, weights);
+    }
+
+    /**
+     * Checks a model directory as {@link #load(Path)} does, reading the configuration and the safetensors header
+     * but no tensor data: what a service can afford when it is configured, leaving the weights for first use. Only
+     * damage inside the tensor data itself (which the format has no checksum for) passes unnoticed.
+     *
+     * @param directory the model directory
+     * @return its configuration
+     * @throws CheckpointException when a file is missing, corrupt or truncated, or a tensor's shape disagrees with
+     *         the configuration
+     * @throws IOException when a file cannot be read
+     * @since 1.2
+     */
+    public static ModelConfig check(Path directory) throws IOException {
+        ModelConfig config = readConfig(directory);
+        Path weightsFile = directory.resolve(ModelProperties.WEIGHTS_FILE);
+        BertWeightsCheck.verify(config, withoutTaskModelPrefix(Safetensors.shapes(weightsFile)), weightsFile);
+        return config;
     }
 
     /**
@@ -62,16 +77,15 @@ public final class ModelDirectory {
      * @since 1.1
      */
     public static Set<String> parameterNames(Path directory) throws IOException {
-        Set<String> names = Safetensors.tensorNames(directory.resolve(ModelProperties.WEIGHTS_FILE));
-        String prefix = BertParameterNames.TASK_MODEL_PREFIX;
-        if (!names.contains(prefix + BertParameterNames.WORD_EMBEDDINGS)) {
-            return names;
+        return withoutTaskModelPrefix(Safetensors.shapes(directory.resolve(ModelProperties.WEIGHTS_FILE))).keySet();
+    }
+
+    private static ModelConfig readConfig(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new CheckpointException(directory, null, "not a model directory (expected a folder holding "
+                    + ModelProperties.CONFIG_FILE + " and " + ModelProperties.WEIGHTS_FILE + ")");
         }
-        Set<String> renamed = new LinkedHashSet<>();
-        for (String name : names) {
-            renamed.add(name.startsWith(prefix) ? name.substring(prefix.length()) : name);
-        }
-        return renamed;
+        return BertConfigJson.read(directory.resolve(ModelProperties.CONFIG_FILE));
     }
 
     /**
@@ -89,16 +103,33 @@ public final class ModelDirectory {
     }
 
     private static BertWeights withoutTaskModelPrefix(BertWeights weights) {
-        if (!weights.contains(BertParameterNames.TASK_MODEL_PREFIX + BertParameterNames.WORD_EMBEDDINGS)) {
+        if (!isTaskModel(weights.names())) {
             return weights;
         }
         BertWeights renamed = new BertWeights();
         for (Weight w : weights.all()) {
-            String name = w.name().startsWith(BertParameterNames.TASK_MODEL_PREFIX)
-                    ? w.name().substring(BertParameterNames.TASK_MODEL_PREFIX.length())
-                    : w.name();
-            renamed.put(new Weight(name, w.shape(), w.values()));
+            renamed.put(new Weight(withoutTaskModelPrefix(w.name()), w.shape(), w.values()));
         }
         return renamed;
+    }
+
+    private static Map<String, int[]> withoutTaskModelPrefix(Map<String, int[]> shapes) {
+        if (!isTaskModel(shapes.keySet())) {
+            return shapes;
+        }
+        Map<String, int[]> renamed = new LinkedHashMap<>();
+        shapes.forEach((name, shape) -> renamed.put(withoutTaskModelPrefix(name), shape));
+        return renamed;
+    }
+
+    /** An HF task model ({@code BertForSequenceClassification}...) names its encoder {@code bert.}. */
+    private static boolean isTaskModel(Set<String> names) {
+        return names.contains(BertParameterNames.TASK_MODEL_PREFIX + BertParameterNames.WORD_EMBEDDINGS);
+    }
+
+    private static String withoutTaskModelPrefix(String name) {
+        return name.startsWith(BertParameterNames.TASK_MODEL_PREFIX)
+                ? name.substring(BertParameterNames.TASK_MODEL_PREFIX.length())
+                : name;
     }
 }

@@ -1,7 +1,6 @@
 package io.bertlab.model.bert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bertlab.api.model.CheckpointException;
@@ -13,8 +12,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,8 +26,7 @@ import java.util.Set;
  */
 public final class Safetensors {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String METADATA = "__metadata__";
+    private static final String METADATA = SafetensorsHeader.METADATA;
     /** Integer tensors are buffers such as {@code position_ids}, not parameters: they are skipped. */
     private static final Set<String> INTEGER_DTYPES = Set.of("I64", "I32", "I16", "I8", "U8", "BOOL", "U16", "U32", "U64");
     /** Headers beyond this size are taken as corruption, not as real headers (the format's own limit). */
@@ -48,16 +48,8 @@ public final class Safetensors {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             Header header = readHeader(channel, file);
             BertWeights weights = new BertWeights();
-            Iterator<Map.Entry<String, JsonNode>> entries = header.json().fields();
-            while (entries.hasNext()) {
-                Map.Entry<String, JsonNode> entry = entries.next();
-                if (!entry.getKey().equals(METADATA)) {
-                    Weight weight = readTensor(channel, file, entry.getKey(), entry.getValue(), header.dataStart(),
-                            header.dataLength());
-                    if (weight != null) {
-                        weights.put(weight);
-                    }
-                }
+            for (Tensor tensor : tensors(header, file)) {
+                weights.put(tensor.read(channel, header.dataStart()));
             }
             return weights;
         } catch (NoSuchFileException e) {
@@ -75,10 +67,7 @@ public final class Safetensors {
      */
     public static Map<String, String> metadata(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            JsonNode metadata = readHeader(channel, file).json().path(METADATA);
-            Map<String, String> pairs = new java.util.LinkedHashMap<>();
-            metadata.fields().forEachRemaining(e -> pairs.put(e.getKey(), e.getValue().asText()));
-            return pairs;
+            return readHeader(channel, file).json().metadata();
         } catch (NoSuchFileException e) {
             throw new CheckpointException(file, null, "missing: no such file", e);
         }
@@ -95,24 +84,46 @@ public final class Safetensors {
      * @since 1.1
      */
     public static Set<String> tensorNames(Path file) throws IOException {
+        return shapes(file).keySet();
+    }
+
+    /**
+     * The shapes of the floating-point tensors of a file (those {@link #read(Path)} returns), from its header alone,
+     * checked as {@link #read(Path)} checks them (types, shapes, offsets, and that the file holds every tensor's
+     * bytes): a truncated or corrupt header fails here without reading any tensor data.
+     *
+     * @param file the {@code .safetensors} file
+     * @return name to shape, in file order
+     * @throws CheckpointException when the file is corrupt or truncated (the message names it and the tensor)
+     * @throws IOException when the file cannot be read
+     * @since 1.2
+     */
+    public static Map<String, int[]> shapes(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            Set<String> names = new java.util.LinkedHashSet<>();
-            Iterator<Map.Entry<String, JsonNode>> entries = readHeader(channel, file).json().fields();
-            while (entries.hasNext()) {
-                Map.Entry<String, JsonNode> entry = entries.next();
-                String dtype = entry.getValue().path("dtype").asText();
-                if (!entry.getKey().equals(METADATA) && !INTEGER_DTYPES.contains(dtype)) {
-                    names.add(entry.getKey());
-                }
+            Map<String, int[]> shapes = new LinkedHashMap<>();
+            for (Tensor tensor : tensors(readHeader(channel, file), file)) {
+                shapes.put(tensor.name(), tensor.shape());
             }
-            return names;
+            return shapes;
         } catch (NoSuchFileException e) {
             throw new CheckpointException(file, null, "missing: no such file", e);
         }
     }
 
+    /** The floating-point tensors a header describes, each checked against the data the file holds. */
+    private static List<Tensor> tensors(Header header, Path file) throws CheckpointException {
+        List<Tensor> tensors = new ArrayList<>();
+        for (Map.Entry<String, SafetensorsHeader.Entry> entry : header.json().entries().entrySet()) {
+            Tensor tensor = tensor(file, entry.getKey(), entry.getValue(), header.dataLength());
+            if (tensor != null) {
+                tensors.add(tensor);
+            }
+        }
+        return tensors;
+    }
+
     /** A parsed header and where the tensor data lies. */
-    private record Header(JsonNode json, long dataStart, long dataLength) {
+    private record Header(SafetensorsHeader json, long dataStart, long dataLength) {
     }
 
     private static Header readHeader(FileChannel channel, Path file) throws IOException {
@@ -135,36 +146,20 @@ public final class Safetensors {
         ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
         readFully(channel, headerBytes, 8, file);
         long dataStart = 8 + headerLength;
-        return new Header(parseHeader(headerBytes.array(), file), dataStart, fileSize - dataStart);
+        return new Header(SafetensorsHeader.parse(headerBytes.array(), file), dataStart, fileSize - dataStart);
     }
 
-    private static JsonNode parseHeader(byte[] bytes, Path file) throws CheckpointException {
-        try {
-            JsonNode header = JSON.readTree(bytes);
-            if (header == null || !header.isObject()) {
-                throw new CheckpointException(file, null, "corrupt: the header is not a JSON object");
-            }
-            return header;
-        } catch (JsonProcessingException e) {
-            throw new CheckpointException(file, null, "corrupt: the header is not valid JSON ("
-                    + e.getOriginalMessage() + ")", e);
-        } catch (IOException e) {
-            throw new CheckpointException(file, null, "corrupt: unreadable header", e);
-        }
-    }
-
-    private static Weight readTensor(FileChannel channel, Path file, String name, JsonNode info, long dataStart,
-            long dataLength) throws IOException {
-        JsonNode dtypeNode = info.get("dtype");
-        JsonNode shapeNode = info.get("shape");
-        JsonNode offsetsNode = info.get("data_offsets");
-        if (dtypeNode == null || !dtypeNode.isTextual() || shapeNode == null || !shapeNode.isArray()
-                || offsetsNode == null || !offsetsNode.isArray() || offsetsNode.size() != 2) {
+    /** One tensor's header entry, checked against the data the file holds; {@code null} for an integer buffer. */
+    private static Tensor tensor(Path file, String name, SafetensorsHeader.Entry entry, long dataLength)
+            throws CheckpointException {
+        SafetensorsHeader.Array shapeArray = entry.shape();
+        SafetensorsHeader.Array offsets = entry.offsets();
+        if (entry.dtype() == null || shapeArray == null || offsets == null || offsets.values().size() != 2) {
             throw new CheckpointException(file, name,
                     "corrupt header entry: expected {\"dtype\": string, \"shape\": [ints], \"data_offsets\": [begin, end]}, found "
-                            + info);
+                            + entry.json());
         }
-        String dtypeName = dtypeNode.asText();
+        String dtypeName = entry.dtype();
         DType dtype = DType.fromSafetensorsName(dtypeName);
         if (dtype == null) {
             if (INTEGER_DTYPES.contains(dtypeName)) {
@@ -173,23 +168,22 @@ public final class Safetensors {
             throw new CheckpointException(file, name, "unknown dtype '" + dtypeName
                     + "' (expected F32, F16, BF16 or F64)");
         }
-        int[] shape = new int[shapeNode.size()];
+        int[] shape = new int[shapeArray.values().size()];
         for (int i = 0; i < shape.length; i++) {
-            JsonNode dim = shapeNode.get(i);
-            if (!dim.canConvertToInt() || dim.asInt() < 0) {
-                throw new CheckpointException(file, name, "corrupt shape " + shapeNode);
+            if (!(shapeArray.values().get(i) instanceof Integer dim) || dim < 0) {
+                throw new CheckpointException(file, name, "corrupt shape " + shapeArray.json());
             }
-            shape[i] = dim.asInt();
+            shape[i] = dim;
         }
-        long begin = offsetsNode.get(0).asLong(-1);
-        long end = offsetsNode.get(1).asLong(-1);
+        long begin = offset(offsets.values().get(0));
+        long end = offset(offsets.values().get(1));
         long count = Weight.elementCount(shape);
         if (begin < 0 || end < begin) {
-            throw new CheckpointException(file, name, "corrupt data_offsets " + offsetsNode);
+            throw new CheckpointException(file, name, "corrupt data_offsets " + offsets.json());
         }
         if (end - begin != count * dtype.bytes()) {
-            throw new CheckpointException(file, name, "data_offsets " + offsetsNode + " span " + (end - begin)
-                    + " bytes but shape " + shapeNode + " of " + dtypeName + " needs " + count * dtype.bytes());
+            throw new CheckpointException(file, name, "data_offsets " + offsets.json() + " span " + (end - begin)
+                    + " bytes but shape " + shapeArray.json() + " of " + dtypeName + " needs " + count * dtype.bytes());
         }
         if (end > dataLength) {
             throw new CheckpointException(file, name, "truncated: the tensor needs data bytes [" + begin + ", " + end
@@ -198,8 +192,21 @@ public final class Safetensors {
         if (count > Integer.MAX_VALUE - 8) {
             throw new CheckpointException(file, name, "too large: " + count + " elements");
         }
-        ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + begin, end - begin);
-        return new Weight(name, shape, dtype.decode(bytes, (int) count));
+        return new Tensor(name, dtype, shape, begin, end);
+    }
+
+    /** A data offset as a number, or -1 when it is none that a file could hold. */
+    private static long offset(Object value) {
+        return value instanceof Integer || value instanceof Long ? ((Number) value).longValue() : -1;
+    }
+
+    /** A floating-point tensor as the header describes it: its data lies at [begin, end) after the header. */
+    private record Tensor(String name, DType dtype, int[] shape, long begin, long end) {
+
+        Weight read(FileChannel channel, long dataStart) throws IOException {
+            ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + begin, end - begin);
+            return new Weight(name, shape, dtype.decode(bytes, (int) Weight.elementCount(shape)));
+        }
     }
 
     private static void readFully(FileChannel channel, ByteBuffer target, long position, Path file) throws IOException {
@@ -244,7 +251,8 @@ public final class Safetensors {
     }
 
     private static byte[] header(BertWeights weights, Map<String, String> metadata) {
-        ObjectNode header = JSON.createObjectNode();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode header = json.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = header.putObject(METADATA);
             metadata.forEach(meta::put);
@@ -261,17 +269,17 @@ public final class Safetensors {
             entry.putArray("data_offsets").add(offset).add(end);
             offset = end;
         }
-        byte[] json;
+        byte[] text;
         try {
-            json = JSON.writeValueAsBytes(header);
+            text = json.writeValueAsBytes(header);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a safetensors header", e);
         }
         // The format pads the header with spaces so that the data starts 8-byte aligned.
-        int padded = (json.length + 7) / 8 * 8;
+        int padded = (text.length + 7) / 8 * 8;
         byte[] out = new byte[padded];
-        System.arraycopy(json, 0, out, 0, json.length);
-        Arrays.fill(out, json.length, padded, (byte) ' ');
+        System.arraycopy(text, 0, out, 0, text.length);
+        Arrays.fill(out, text.length, padded, (byte) ' ');
         return out;
     }
 

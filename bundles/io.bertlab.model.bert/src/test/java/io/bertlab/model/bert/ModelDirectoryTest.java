@@ -104,6 +104,38 @@ class ModelDirectoryTest {
         assertTrue(message.contains("'" + misshaped + "' has shape [4, 8], expected [8, 4]"), message);
     }
 
+    /** What a service checks when it is configured: the same verdicts as a load, from config.json and the header. */
+    @Test
+    void checkReportsWhatLoadReportsFromTheHeaderAlone() throws IOException {
+        ModelDirectory.save(dir, new ModelDirectory.Checkpoint(TINY, tinyWeights(TINY)));
+        assertEquals(TINY, ModelDirectory.check(dir));
+
+        BertWeights misshaped = new BertWeights();
+        for (Weight w : tinyWeights(TINY).all()) {
+            boolean intermediate = w.name().equals(BertParameterNames.layer(0).intermediate().weight());
+            misshaped.put(intermediate ? new Weight(w.name(), new int[] {4, 8}, w.values()) : w);
+        }
+        ModelDirectory.save(dir, new ModelDirectory.Checkpoint(TINY, misshaped));
+        assertSameFailure(dir);
+
+        ModelDirectory.save(dir, new ModelDirectory.Checkpoint(TINY, tinyWeights(TINY)));
+        Path weights = dir.resolve("model.safetensors");
+        byte[] bytes = Files.readAllBytes(weights);
+        Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length - 4));
+        CheckpointException truncated = assertSameFailure(dir);
+        assertTrue(truncated.getMessage().contains("truncated"), truncated.getMessage());
+
+        assertSameFailure(dir.resolve("elsewhere"));
+    }
+
+    private static CheckpointException assertSameFailure(Path directory) {
+        CheckpointException load = assertThrows(CheckpointException.class, () -> ModelDirectory.load(directory));
+        CheckpointException check = assertThrows(CheckpointException.class, () -> ModelDirectory.check(directory));
+        assertEquals(load.getMessage(), check.getMessage());
+        assertEquals(load.tensor(), check.tensor());
+        return check;
+    }
+
     @Test
     void configDisagreeingWithWeightsIsReported() throws IOException {
         ModelDirectory.save(dir, new ModelDirectory.Checkpoint(TINY, tinyWeights(TINY)));
@@ -123,6 +155,14 @@ class ModelDirectoryTest {
         assertEquals("hidden_size", e.tensor());
         assertTrue(e.getMessage().contains(config.toString()) && e.getMessage().contains("integer"), e.getMessage());
 
+        Files.writeString(config, "{\"vocab_size\": 10, \"hidden_size\": {\"a\": 1}}", StandardCharsets.UTF_8);
+        e = assertThrows(CheckpointException.class, () -> BertConfigJson.read(config));
+        assertTrue(e.getMessage().endsWith("expected an integer, found an object"), e.getMessage());
+
+        Files.writeString(config, "{\"vocab_size\": 10", StandardCharsets.UTF_8);
+        e = assertThrows(CheckpointException.class, () -> BertConfigJson.read(config));
+        assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+
         Files.writeString(config, "{\"vocab_size\": 10}", StandardCharsets.UTF_8);
         e = assertThrows(CheckpointException.class, () -> BertConfigJson.read(config));
         assertEquals("hidden_size", e.tensor());
@@ -137,7 +177,8 @@ class ModelDirectoryTest {
 
         Files.writeString(config, "{\"model_type\":\"bert\",\"vocab_size\":30522,\"hidden_size\":768,"
                 + "\"num_hidden_layers\":12,\"num_attention_heads\":12,\"intermediate_size\":3072,"
-                + "\"max_position_embeddings\":512,\"hidden_act\":\"gelu\",\"gradient_checkpointing\":false}",
+                + "\"max_position_embeddings\":512,\"hidden_act\":\"gelu\",\"gradient_checkpointing\":false,"
+                + "\"architectures\":[\"BertForMaskedLM\"],\"id2label\":{\"0\":\"LABEL_0\"},\"bos_token_id\":null}",
                 StandardCharsets.UTF_8);
         ModelConfig base = BertConfigJson.read(config);
         assertEquals(2, base.typeVocabSize());

@@ -117,6 +117,36 @@ class SafetensorsTest {
     }
 
     @Test
+    void malformedEntriesAreQuotedAsWritten() throws IOException {
+        Path file = dir.resolve("entries.safetensors");
+        String entry = "{\"dtype\": 7, \"shape\": [2], \"data_offsets\": [0, 8]}";
+        writeRaw(file, "{\"x\": " + entry + "}", new byte[8]);
+        CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.shapes(file));
+        assertEquals("x", e.tensor());
+        assertTrue(e.getMessage().endsWith("found " + entry), e.getMessage());
+
+        writeRaw(file, "{\"x\": {\"dtype\": \"F32\", \"shape\": [2, -1], \"data_offsets\": [0, 8]}}", new byte[8]);
+        e = assertThrows(CheckpointException.class, () -> Safetensors.read(file));
+        assertTrue(e.getMessage().endsWith("corrupt shape [2, -1]"), e.getMessage());
+
+        writeRaw(file, "{\"x\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [0, \"8\"]}}", new byte[8]);
+        e = assertThrows(CheckpointException.class, () -> Safetensors.read(file));
+        assertTrue(e.getMessage().endsWith("corrupt data_offsets [0, \"8\"]"), e.getMessage());
+    }
+
+    @Test
+    void shapesAndMetadataComeFromTheHeader() throws IOException {
+        Path file = dir.resolve("meta.safetensors");
+        writeRaw(file, "{\"__metadata__\": {\"format\": \"pt\", \"step\": 12}, \"ids\": {\"dtype\": \"I64\","
+                + " \"shape\": [1], \"data_offsets\": [0, 8]}, \"w\": {\"dtype\": \"F32\", \"shape\": [2, 1],"
+                + " \"data_offsets\": [8, 16], \"note\": {\"ignored\": [1]}}}", new byte[16]);
+        Map<String, int[]> shapes = Safetensors.shapes(file);
+        assertEquals(java.util.Set.of("w"), shapes.keySet(), "integer buffers are not parameters");
+        assertArrayEquals(new int[] {2, 1}, shapes.get("w"));
+        assertEquals(Map.of("format", "pt", "step", "12"), Safetensors.metadata(file));
+    }
+
+    @Test
     void missingFileIsNamed() {
         Path file = dir.resolve("absent.safetensors");
         CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.read(file));

@@ -12,6 +12,7 @@ import io.bertlab.api.model.Model;
 import io.bertlab.api.model.ModelConfig;
 import io.bertlab.api.model.TrainingSession;
 import io.bertlab.api.model.TrainingSpec;
+import io.bertlab.model.bert.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -29,14 +30,16 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * A named model: one factory configuration, one {@link Model} service. A changed configuration (another
- * directory, engine, device or thread count) loads the new model first and then swaps it in, so consumers keep
- * the same service and no call fails; the old model closes when its last call ends.
+ * A named model: one factory configuration, one {@link Model} service. A configuration is checked when it is applied
+ * (the engine, {@code config.json}, and the safetensors header against it) and its weights are loaded on first use,
+ * or at once with {@code bertlab.model.preload=true}. A changed configuration (another directory, engine, device or
+ * thread count) of a model already in use loads the new model first and then swaps it in, so consumers keep the
+ * same service and no call fails; the old model closes when its last call ends.
  *
  * <p>A configuration that cannot be loaded (a missing directory, no such engine) never makes activation throw:
  * {@link ConfigurationStatus} says so in one line and publishes the failure, which commands given the name report.
  * The service stays registered (Declarative Services owns it) and its calls throw with the same message; after a
- * failed change it keeps serving the model it had.
+ * failed change it keeps serving the model it had. Weights that fail to load on first use are reported the same way.
  */
 @Component(service = Model.class, configurationPid = ConfiguredModel.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -47,10 +50,12 @@ public class ConfiguredModel implements Model {
     public static final String FACTORY_PID = "io.bertlab.model";
 
     private final Map<Engine, Map<String, Object>> engines = new ConcurrentHashMap<>();
-    /** Null until a configuration has loaded. */
+    /** Null until a configuration has been applied. */
     private volatile SwappableModel model;
-    /** The configuration the model in service was loaded from. */
+    /** The configuration the model in service was made from, its properties, and that model. */
     private volatile ModelConfiguration loaded;
+    private Map<String, Object> loadedProperties;
+    private DeferredModel current;
     private ConfigurationStatus status;
 
     @Reference(service = Engine.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -85,20 +90,66 @@ public class ConfiguredModel implements Model {
         ModelConfiguration previous = loaded;
         if (previous != null && sameModel(previous, configuration)) {
             loaded = configuration; // only the name changed (or a failed change was undone): the model stays
+            loadedProperties = properties;
             status.applied();
             return;
         }
         try {
-            Model next = load(configuration);
+            DeferredModel next = prepare(configuration);
+            if (configuration.bertlab_model_preload() || current != null && current.isLoaded()) {
+                next.load(); // in use: the swap must not make the next call wait for, or fail on, the new weights
+            }
             if (model == null) {
                 model = new SwappableModel(next);
             } else {
                 model.swap(next);
             }
+            current = next;
             loaded = configuration;
+            loadedProperties = properties;
             status.applied();
         } catch (IOException | RuntimeException e) {
             status.failed(configuration.bertlab_model_name(), properties, e, model != null);
+        }
+    }
+
+    /**
+     * Loads the weights of the model in service, if that has not happened: a command calls this before it uses
+     * the model, so that weights that cannot be loaded fail as a message, not in the middle of its work.
+     *
+     * @throws IOException why the weights cannot be loaded, naming the configuration and the file
+     */
+    public void load() throws IOException {
+        DeferredModel model;
+        synchronized (this) {
+            model = current;
+        }
+        if (model == null) {
+            throw new IOException(status.failure().map(UnavailableConfiguration::message).orElse("no model loaded"));
+        }
+        try {
+            model.load();
+        } catch (IOException e) {
+            // the message that names the configuration, as for one that failed when it was applied
+            throw new IOException(status.failure().map(UnavailableConfiguration::message).orElse(e.getMessage()), e);
+        }
+    }
+
+    private DeferredModel prepare(ModelConfiguration configuration) throws IOException {
+        Path directory = Paths.get(configuration.bertlab_model_directory());
+        Engine engine = EngineSelection.select(engines, configuration.bertlab_engine(), configuration.bertlab_device())
+                .orElseThrow(() -> new IllegalStateException("no engine " + configuration.bertlab_engine() + "/"
+                        + configuration.bertlab_device() + " is installed; installed: "
+                        + EngineSelection.describe(engines)));
+        ModelConfig config = ModelDirectory.check(directory);
+        LoadOptions options = new LoadOptions(configuration.bertlab_model_threads(), configuration.bertlab_device());
+        return new DeferredModel(engine, directory, options, config, this::loadFailed);
+    }
+
+    /** Weights failed to load on first use: when they are those in service, the configuration is unavailable. */
+    private synchronized void loadFailed(DeferredModel failed, IOException failure) {
+        if (failed == current && loaded != null) {
+            status.failed(loaded.bertlab_model_name(), loadedProperties, failure, false);
         }
     }
 
@@ -113,17 +164,8 @@ public class ConfiguredModel implements Model {
     private static boolean sameModel(ModelConfiguration a, ModelConfiguration b) {
         return a.bertlab_model_directory().equals(b.bertlab_model_directory())
                 && a.bertlab_engine().equals(b.bertlab_engine()) && a.bertlab_device().equals(b.bertlab_device())
-                && a.bertlab_model_threads() == b.bertlab_model_threads();
-    }
-
-    private Model load(ModelConfiguration configuration) throws IOException {
-        Path directory = Paths.get(configuration.bertlab_model_directory());
-        Engine engine = EngineSelection.select(engines, configuration.bertlab_engine(), configuration.bertlab_device())
-                .orElseThrow(() -> new IllegalStateException("no engine " + configuration.bertlab_engine() + "/"
-                        + configuration.bertlab_device() + " is installed; installed: "
-                        + EngineSelection.describe(engines)));
-        return engine.load(directory, new LoadOptions(configuration.bertlab_model_threads(),
-                configuration.bertlab_device()));
+                && a.bertlab_model_threads() == b.bertlab_model_threads()
+                && a.bertlab_model_preload() == b.bertlab_model_preload();
     }
 
     @Override

@@ -27,4 +27,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "bertlab.model.threads", description = "Threads; 0 lets the engine decide")
     int bertlab_model_threads() default 0;
+
+    @AttributeDefinition(name = "bertlab.model.preload", description = "Load the weights when the configuration is"
+            + " applied rather than on first use (a server's first request then waits for nothing)")
+    boolean bertlab_model_preload() default false;
 }

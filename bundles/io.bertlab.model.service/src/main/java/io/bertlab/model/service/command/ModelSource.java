@@ -6,6 +6,7 @@ import io.bertlab.api.model.Engine;
 import io.bertlab.api.model.LoadOptions;
 import io.bertlab.api.model.Model;
 import io.bertlab.api.model.ModelProperties;
+import io.bertlab.model.service.ConfiguredModel;
 import io.bertlab.model.service.EngineSelection;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,13 @@ final class ModelSource implements AutoCloseable {
         }
         var named = models.find(ModelProperties.NAME, nameOrDirectory);
         if (named.isPresent()) {
+            if (named.get().getKey() instanceof ConfiguredModel configured) {
+                try {
+                    configured.load(); // weights load on first use: a failure is a message here, not mid-command
+                } catch (IOException e) {
+                    throw new CommandException(e.getMessage(), e);
+                }
+            }
             Object directory = named.get().getValue().get(ModelProperties.DIRECTORY);
             return new ModelSource(named.get().getKey(), directory == null ? null : Path.of(directory.toString()),
                     false);
