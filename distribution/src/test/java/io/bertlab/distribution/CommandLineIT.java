@@ -76,6 +76,14 @@ class CommandLineIT {
                 && l.contains("shared objects file (top)")), "a bundle's class from the archive");
     }
 
+    /** Every feature of the distribution, as a --features value. */
+    private static String everyFeature() throws IOException {
+        try (var files = Files.list(Distribution.home().resolve("features"))) {
+            return files.map(f -> f.getFileName().toString().replaceFirst("\\.json$", ""))
+                    .collect(Collectors.joining(","));
+        }
+    }
+
     private static List<Path> archives(Path home) throws IOException {
         try (var files = Files.list(home.resolve("lib"))) {
             return files.filter(f -> f.getFileName().toString().matches("bertlab.*\\.jsa"))
@@ -103,11 +111,7 @@ class CommandLineIT {
     void commandListWithoutAFrameworkReadsAsTheFrameworksOwn() throws Exception {
         // without --features, --help lists the commands from the bundles' descriptors and starts no framework;
         // naming every feature makes the launcher start them all and ask the dispatcher instead
-        String every;
-        try (var files = Files.list(Distribution.home().resolve("features"))) {
-            every = files.map(f -> f.getFileName().toString().replaceFirst("\\.json$", ""))
-                    .collect(java.util.stream.Collectors.joining(","));
-        }
+        String every = everyFeature();
         Run fromDescriptors = Distribution.run(Distribution.home(), "--help");
         Run fromFramework = Distribution.run(Distribution.home(), "--features", every, "--help");
         assertEquals(0, fromDescriptors.status(), fromDescriptors.toString());
@@ -150,6 +154,24 @@ class CommandLineIT {
         Run run = Distribution.run(Distribution.home(), "frobnicate");
         assertEquals(2, run.status(), run.toString());
         assertTrue(run.err().contains("unknown command 'frobnicate'"), run.toString());
+        assertEquals("", run.out(), run.toString());
+    }
+
+    @Test
+    void unknownCommandWithoutAFrameworkReadsAsTheDispatchersAnswer() throws Exception {
+        // without --features the launcher answers from the bundles' descriptors; naming every feature makes it
+        // start them all and leaves the answer to the dispatcher
+        String every = everyFeature();
+        for (List<String> commandLine : List.of(List.of("frobnicate", "--now"), List.of("help", "frobnicate"))) {
+            Run fromDescriptors = Distribution.run(Distribution.home(), commandLine.toArray(String[]::new));
+            List<String> all = new ArrayList<>(List.of("--features", every));
+            all.addAll(commandLine);
+            Run fromFramework = Distribution.run(Distribution.home(), all.toArray(String[]::new));
+            assertEquals(2, fromDescriptors.status(), fromDescriptors.toString());
+            assertEquals(2, fromFramework.status(), fromFramework.toString());
+            assertEquals(fromFramework.err(), fromDescriptors.err());
+            assertEquals(fromFramework.out(), fromDescriptors.out());
+        }
     }
 
     @Test

@@ -1,12 +1,14 @@
 package io.bertlab.launcher;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The command list as the launcher prints it without a framework, from the {@link CommandIndex}. It must read exactly
- * as the dispatcher's own list ({@code io.bertlab.command.HelpText}, inside the framework, which the launcher cannot
- * load): {@code CommandLineIT} compares the two outputs, so a change to one that misses the other fails there.
+ * The command list, and the answer to an unknown command, as the launcher prints them without a framework, from the
+ * {@link CommandIndex}. They must read exactly as the dispatcher's own ({@code io.bertlab.command.HelpText} and
+ * {@code CommandDispatcherComponent}, inside the framework, which the launcher cannot load): {@code CommandLineIT}
+ * compares the outputs, so a change to one that misses the other fails there.
  */
 final class CommandList {
 
@@ -19,5 +21,22 @@ final class CommandList {
         commands.forEach((name, summary) -> out.printf("  %-" + width + "s  %s%n", name, summary));
         out.println();
         out.println("Run 'bertlab <command> --help' for a command's options.");
+    }
+
+    /**
+     * The answer to a command line whose command, or {@code help}'s subject, no bundle declares.
+     *
+     * @param err where the answer goes
+     * @param commandLine {@code COMMAND ...} or {@code help COMMAND}
+     * @param commands every command's summary, by name
+     */
+    static void printUnknown(PrintStream err, List<String> commandLine, Map<String, String> commands) {
+        String names = String.join(", ", commands.keySet());
+        if (commandLine.get(0).equals("help")) {
+            err.println("bertlab help: unknown command '" + commandLine.get(1) + "'. Commands: " + names);
+        } else {
+            err.println("bertlab: unknown command '" + commandLine.get(0) + "'. Commands: " + names
+                    + ". Run 'bertlab --help' for more.");
+        }
     }
 }

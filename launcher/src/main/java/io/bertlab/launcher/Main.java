@@ -55,6 +55,11 @@ public final class Main {
             CommandList.print(out, index.summaries());
             return 0;
         }
+        if (index != null && isUnknown(options, index)) {
+            // no bundle of any feature declares it: the dispatcher's answer, without a framework to start for it
+            CommandList.printUnknown(err, options.commandLine(), index.summaries());
+            return LaunchException.USAGE;
+        }
         List<FeatureCatalog.Entry> chosen = index == null ? catalog.resolve(options.features())
                 : featuresFor(options, catalog, index);
         if (options.shell() && chosen.stream().noneMatch(e -> e.name().equals("shell"))) {
@@ -102,6 +107,22 @@ public final class Main {
             return catalog.resolve(Optional.empty());
         }
         return catalog.resolveForCommand(command.features());
+    }
+
+    /**
+     * Whether the command (or, for {@code help COMMAND}, the command asked about) is one that no feature's bundle
+     * declares, and nothing else could: the index read every bundle and {@code deploy/} holds no plugin jars.
+     */
+    private static boolean isUnknown(LaunchOptions options, CommandIndex index) {
+        List<String> commandLine = options.commandLine();
+        if (options.shell() || options.help() || commandLine.isEmpty() || !index.complete()
+                || CommandIndex.holdsJars(deployFolder(options))) {
+            return false;
+        }
+        boolean helpAbout = commandLine.get(0).equals(HELP_COMMAND) && commandLine.size() == 2
+                && !commandLine.get(1).startsWith("-");
+        String name = helpAbout ? commandLine.get(1) : commandLine.get(0);
+        return !name.equals(HELP_COMMAND) && index.find(name) == null;
     }
 
     private static Path deployFolder(LaunchOptions options) {
