@@ -30,6 +30,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.feature.Feature;
 import org.osgi.service.feature.FeatureBundle;
 import org.slf4j.LoggerFactory;
@@ -321,6 +322,8 @@ public final class BertlabRuntime implements AutoCloseable {
                 register(entry, null);
             }
         }
+        // one resolution for every bundle, rather than one per bundle as each start would otherwise begin with
+        framework.adapt(FrameworkWiring.class).resolveBundles(featureOf.keySet());
         startAll(featureOf);
     }
 
