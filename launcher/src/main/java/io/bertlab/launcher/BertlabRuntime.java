@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
@@ -317,8 +318,10 @@ public final class BertlabRuntime implements AutoCloseable {
             }
             register(entry, ids);
         }
+        // by name: an entry's equality compares whole features
+        Set<String> installed = chosen.stream().map(FeatureCatalog.Entry::name).collect(Collectors.toSet());
         for (FeatureCatalog.Entry entry : catalog.entries()) {
-            if (!chosen.contains(entry)) {
+            if (!installed.contains(entry.name())) {
                 register(entry, null);
             }
         }
