@@ -110,19 +110,19 @@ public final class BertlabRuntime implements AutoCloseable {
         Thread thread = new Thread(framework, "bertlab framework start");
         thread.setDaemon(true);
         thread.start();
-        return new Starting(framework, options.home().resolve("deploy"));
+        return new Starting(framework, options.home());
     }
 
     /** A framework being started by {@link #begin}. */
     public static final class Starting implements AutoCloseable {
 
         private final FutureTask<BertlabRuntime> framework;
-        private final Path deploy;
+        private final Path home;
         private boolean handedOver;
 
-        private Starting(FutureTask<BertlabRuntime> framework, Path deploy) {
+        private Starting(FutureTask<BertlabRuntime> framework, Path home) {
             this.framework = framework;
-            this.deploy = deploy;
+            this.home = home;
         }
 
         /**
@@ -136,11 +136,14 @@ public final class BertlabRuntime implements AutoCloseable {
          */
         public BertlabRuntime install(FeatureCatalog catalog, List<FeatureCatalog.Entry> chosen)
                 throws LaunchException {
+            // the bundles' files are found while the framework may still be starting
+            List<PlannedFeature> plan = plan(home, chosen);
             BertlabRuntime runtime = framework();
             handedOver = true;
             try {
-                runtime.install(catalog, chosen);
-                DeployFolder.awaitInitialScan(runtime.framework.getBundleContext(), deploy, SERVICE_WAIT);
+                runtime.install(catalog, plan);
+                DeployFolder.awaitInitialScan(runtime.framework.getBundleContext(), home.resolve("deploy"),
+                        SERVICE_WAIT);
                 return runtime;
             } catch (LaunchException | RuntimeException e) {
                 runtime.close();
@@ -292,34 +295,62 @@ public final class BertlabRuntime implements AutoCloseable {
                 : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString();
     }
 
-    private void install(FeatureCatalog catalog, List<FeatureCatalog.Entry> chosen) throws LaunchException {
-        BundleContext context = framework.getBundleContext();
+    /** A chosen feature and the files of its bundles. */
+    private record PlannedFeature(FeatureCatalog.Entry entry, List<BundleFile> bundles) {
+    }
+
+    /** A bundle: its feature id, its jar in {@code system/}, and what to install (see {@link UnpackedBundles}). */
+    private record BundleFile(String id, Path jar, Path content) {
+    }
+
+    /** Finds the files of the chosen features' bundles; a bundle shared by several features is found once. */
+    private static List<PlannedFeature> plan(Path home, List<FeatureCatalog.Entry> chosen) throws LaunchException {
         BundleRepository repository = new BundleRepository(home.resolve("system"));
         UnpackedBundles unpacked = new UnpackedBundles(home.resolve("system"));
-        Map<String, Bundle> byId = new LinkedHashMap<>();
-        Map<Bundle, String> featureOf = new LinkedHashMap<>();
+        Map<String, BundleFile> byId = new HashMap<>();
+        List<PlannedFeature> plan = new ArrayList<>();
         for (FeatureCatalog.Entry entry : chosen) {
-            List<Long> ids = new ArrayList<>();
+            List<BundleFile> files = new ArrayList<>();
             for (FeatureBundle featureBundle : entry.feature().getBundles()) {
                 String id = featureBundle.getID().toString();
-                Bundle bundle = byId.get(id);
+                BundleFile file = byId.get(id);
+                if (file == null) {
+                    Path jar = repository.locate(featureBundle.getID(), entry);
+                    file = new BundleFile(id, jar, unpacked.contentOf(jar));
+                    byId.put(id, file);
+                }
+                files.add(file);
+            }
+            plan.add(new PlannedFeature(entry, files));
+        }
+        return plan;
+    }
+
+    private void install(FeatureCatalog catalog, List<PlannedFeature> plan) throws LaunchException {
+        BundleContext context = framework.getBundleContext();
+        Map<String, Bundle> byId = new LinkedHashMap<>();
+        Map<Bundle, String> featureOf = new LinkedHashMap<>();
+        for (PlannedFeature feature : plan) {
+            List<Long> ids = new ArrayList<>();
+            for (BundleFile file : feature.bundles()) {
+                Bundle bundle = byId.get(file.id());
                 if (bundle == null) {
-                    Path file = repository.locate(featureBundle.getID(), entry);
                     try {
-                        bundle = context.installBundle("reference:" + unpacked.contentOf(file).toUri());
+                        bundle = context.installBundle("reference:" + file.content().toUri());
                     } catch (BundleException e) {
-                        throw new LaunchException("feature '" + entry.name() + "': bundle " + id + " (" + file
-                                + ") cannot be installed: " + e.getMessage(), LaunchException.FAILURE);
+                        throw new LaunchException("feature '" + feature.entry().name() + "': bundle " + file.id()
+                                + " (" + file.jar() + ") cannot be installed: " + e.getMessage(),
+                                LaunchException.FAILURE);
                     }
-                    byId.put(id, bundle);
-                    featureOf.put(bundle, entry.name());
+                    byId.put(file.id(), bundle);
+                    featureOf.put(bundle, feature.entry().name());
                 }
                 ids.add(bundle.getBundleId());
             }
-            register(entry, ids);
+            register(feature.entry(), ids);
         }
         // by name: an entry's equality compares whole features
-        Set<String> installed = chosen.stream().map(FeatureCatalog.Entry::name).collect(Collectors.toSet());
+        Set<String> installed = plan.stream().map(f -> f.entry().name()).collect(Collectors.toSet());
         for (FeatureCatalog.Entry entry : catalog.entries()) {
             if (!installed.contains(entry.name())) {
                 register(entry, null);

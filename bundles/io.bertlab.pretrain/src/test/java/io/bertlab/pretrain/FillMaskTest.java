@@ -61,7 +61,9 @@ class FillMaskTest {
         try (InputStream in = Files.newInputStream(classes.resolve("META-INF/MANIFEST.MF"))) {
             imports = new Manifest(in).getMainAttributes().getValue("Import-Package");
         }
-        // the header-only parameter names came with model.bert 1.1
-        assertTrue(imports.contains("io.bertlab.model.bert;version=\"[1.1,2)\""), imports);
+        // the header-only parameter names came with model.bert 1.1 (bnd imports from the minor it compiles against)
+        java.util.regex.Matcher range = java.util.regex.Pattern
+                .compile("io\\.bertlab\\.model\\.bert;version=\"\\[1\\.(\\d+),2\\)\"").matcher(imports);
+        assertTrue(range.find() && Integer.parseInt(range.group(1)) >= 1, imports);
     }
 }
