@@ -15,7 +15,7 @@ import java.util.Optional;
  * loads are then mapped from the archive instead of read, parsed and verified (for the launcher, Felix, SCR and the
  * bundles alike). It goes through what everyday commands go through: the command index and its list, every feature
  * started, and a few commands run ({@code features}, {@code models}, a {@code tokenize} with the embedded model's
- * tokenizer). The commands' output is not for anyone: {@code bin/bertlab} discards it.
+ * tokenizer, an {@code embed} with the embedded model). The commands' output is not for anyone: {@code bin/bertlab} discards it.
  */
 public final class ClassDataWarmUp {
 
@@ -71,6 +71,8 @@ public final class ClassDataWarmUp {
         Path tokenizer = home.resolve("models/minilm/tokenizer.json");
         if (Files.isRegularFile(tokenizer)) {
             lines.add(List.of("tokenize", "--tokenizer", tokenizer.toString(), "Warm-up, once: später schneller."));
+            // the embedded model: the engine's kernels and the Vector API's classes, a hundred-odd from jars otherwise
+            lines.add(List.of("embed", "Warm-up, once."));
         }
         return lines;
     }
