@@ -151,6 +151,17 @@ public final class TextLines implements Closeable {
         return lineNumber;
     }
 
+    /**
+     * How far into the source the lines returned so far reach, in bytes: a reader's progress through a file whose
+     * size is known.
+     *
+     * @return the bytes up to the end of the line last returned (its ending included)
+     * @since 1.3
+     */
+    public long bytesRead() {
+        return offset;
+    }
+
     /** @return how messages name the source */
     public String source() {
         return source;

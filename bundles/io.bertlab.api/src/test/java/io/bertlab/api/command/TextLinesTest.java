@@ -35,6 +35,20 @@ class TextLinesTest {
     }
 
     @Test
+    void bytesReadReachTheEndOfTheLineLastReturned() throws Exception {
+        // "cartão\r\n" is 9 bytes (ã takes two), "☕\n" 4, "end" 3
+        try (TextLines lines = TextLines.of(stream("cart\u00e3o\r\n\u2615\nend"), "stdin")) {
+            assertEquals(0, lines.bytesRead());
+            lines.readLine();
+            assertEquals(9, lines.bytesRead());
+            lines.readLineWithEnding();
+            assertEquals(13, lines.bytesRead());
+            lines.readLine();
+            assertEquals(16, lines.bytesRead());
+        }
+    }
+
+    @Test
     void keepsEndingsWhenAsked() throws Exception {
         try (TextLines lines = TextLines.of(stream("a\r\nb\nc"), "stdin")) {
             assertEquals("a\r\n", lines.readLineWithEnding());

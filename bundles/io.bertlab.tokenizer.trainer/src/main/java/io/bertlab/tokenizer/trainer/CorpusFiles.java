@@ -3,6 +3,7 @@ package io.bertlab.tokenizer.trainer;
 import io.bertlab.api.command.TextLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.NoSuchElementException;
 public final class CorpusFiles implements Iterable<String> {
 
     private final List<Path> files;
+    /** Bytes of the files read to their end, and into the one being read: written by the iterating thread. */
+    private volatile long finishedBytes;
+    private volatile TextLines reading;
 
     /**
      * A corpus.
@@ -25,6 +29,30 @@ public final class CorpusFiles implements Iterable<String> {
      */
     public CorpusFiles(List<Path> files) {
         this.files = List.copyOf(files);
+    }
+
+    /**
+     * How far the latest iteration has read, for progress (any thread may ask).
+     *
+     * @return bytes read, over all files
+     */
+    public long bytesRead() {
+        TextLines current = reading;
+        return finishedBytes + (current == null ? 0 : current.bytesRead());
+    }
+
+    /**
+     * The corpus's size, for progress.
+     *
+     * @return the files' sizes summed
+     * @throws IOException when a file's size cannot be read
+     */
+    public long totalBytes() throws IOException {
+        long total = 0;
+        for (Path file : files) {
+            total += Files.size(file);
+        }
+        return total;
     }
 
     @Override
@@ -63,12 +91,18 @@ public final class CorpusFiles implements Iterable<String> {
                         if (nextFile == files.size()) {
                             return null;
                         }
+                        if (nextFile == 0) {
+                            finishedBytes = 0;
+                        }
                         lines = TextLines.open(files.get(nextFile++));
+                        reading = lines;
                     }
                     String line = lines.readLineWithEnding();
                     if (line != null) {
                         return line;
                     }
+                    finishedBytes += lines.bytesRead();
+                    reading = null;
                     lines.close();
                     lines = null;
                 }

@@ -109,14 +109,15 @@ public final class TrainTokenizerCommand implements Command {
         if (model.equals(TrainerNames.UNIGRAM) && showMerges > 0) {
             throw new UsageException("train-tokenizer: --show-merges applies to merge-based models, not unigram");
         }
-        ProgressListener progress = new StderrProgress(context.err());
+        CorpusFiles corpus = new CorpusFiles(files);
         TrainingResult trained;
         try {
+            ProgressListener progress = new StderrProgress(context.err(), corpus, corpus.totalBytes());
             TrainerSettings settings = new TrainerSettings(vocabSize, minFrequency, specials, 0, List.of(), "", "",
                     modelOptions(model, specials))
                     // lower-casing only when asked (even for WordPiece); accents as BERT's normalizer decides unless asked
                     .withNormalization(lowercase, stripAccents ? Boolean.TRUE : null);
-            trained = trainer.train(new CorpusFiles(files), settings, null, progress);
+            trained = trainer.train(corpus, settings, null, progress);
         } catch (UncheckedIOException e) {
             throw new CommandException(FileErrors.describe(e.getCause()), e.getCause());
         } catch (IOException e) {

@@ -63,7 +63,19 @@ class TrainTokenizerCommandTest {
         assertEquals(theirs.merges(), shown);
         // "a u" occurs once in each "mau" (10) and "uau" (10)
         assertTrue(printed.contains("1. a + u (seen 20 times)"), printed);
-        assertTrue(err.size() > 0, "progress goes to stderr");
+        String progress = err.toString(StandardCharsets.UTF_8);
+        long size = Files.size(dir.resolve("words.txt"));
+        // counting words has no total of its own: the corpus read so far stands in for it
+        assertTrue(progress.startsWith("counting words: ") && progress.contains(" lines, 0.0 of 0.0 MB read\n"),
+                progress);
+        assertTrue(progress.contains("counting words: 32/32\n") && progress.contains("merging pairs: "), progress);
+        CorpusFiles corpus = new CorpusFiles(List.of(dir.resolve("words.txt"), dir.resolve("words.txt")));
+        assertEquals(2 * size, corpus.totalBytes());
+        var lines = corpus.iterator();
+        lines.next();
+        assertEquals("mau\n".length(), corpus.bytesRead());
+        lines.forEachRemaining(line -> { });
+        assertEquals(2 * size, corpus.bytesRead());
         HuggingFaceTrainerOutput written = HuggingFaceTrainerOutput.read(dir.resolve("course.json"));
         assertEquals(theirs.vocabulary(), written.vocabulary());
         assertEquals(List.of("au", "<unk>"), Arrays.asList(
