@@ -15,7 +15,8 @@ import java.util.Optional;
  * loads are then mapped from the archive instead of read, parsed and verified (for the launcher, Felix, SCR and the
  * bundles alike). It goes through what everyday commands go through: the command index and its list, every feature
  * started, and a few commands run ({@code features}, {@code models}, a {@code tokenize} with the embedded model's
- * tokenizer, an {@code embed} with the embedded model). The commands' output is not for anyone: {@code bin/bertlab} discards it.
+ * tokenizer, an {@code embed} with the embedded model). The commands' output is not for anyone: {@code bin/bertlab}
+ * discards it.
  */
 public final class ClassDataWarmUp {
 

@@ -1,7 +1,6 @@
 package io.bertlab.launcher;
 
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,18 +23,19 @@ final class CommandList {
     }
 
     /**
-     * The answer to a command line whose command, or {@code help}'s subject, no bundle declares.
+     * The answer to a command, or {@code help}'s subject, that no bundle declares.
      *
      * @param err where the answer goes
-     * @param commandLine {@code COMMAND ...} or {@code help COMMAND}
+     * @param askedByHelp whether the command line was {@code help COMMAND}
+     * @param name the command
      * @param commands every command's summary, by name
      */
-    static void printUnknown(PrintStream err, List<String> commandLine, Map<String, String> commands) {
+    static void printUnknown(PrintStream err, boolean askedByHelp, String name, Map<String, String> commands) {
         String names = String.join(", ", commands.keySet());
-        if (commandLine.get(0).equals("help")) {
-            err.println("bertlab help: unknown command '" + commandLine.get(1) + "'. Commands: " + names);
+        if (askedByHelp) {
+            err.println("bertlab help: unknown command '" + name + "'. Commands: " + names);
         } else {
-            err.println("bertlab: unknown command '" + commandLine.get(0) + "'. Commands: " + names
+            err.println("bertlab: unknown command '" + name + "'. Commands: " + names
                     + ". Run 'bertlab --help' for more.");
         }
     }

@@ -45,8 +45,8 @@ public final class Main {
         FeatureCatalog catalog = FeatureCatalog.read(options.home().resolve("features"));
         CommandIndex index = options.features().isPresent() ? null
                 : CommandIndex.read(catalog, options.home().resolve("system"));
-        if (index != null && listsCommands(options) && index.complete()
-                && !CommandIndex.holdsJars(deployFolder(options))) {
+        boolean indexKnowsEveryCommand = index != null && knowsEveryCommand(options, index);
+        if (indexKnowsEveryCommand && listsCommands(options)) {
             // the list of commands is in the bundles' descriptors: no framework to start for it
             if (options.help()) {
                 out.println(LaunchOptions.HELP);
@@ -55,9 +55,10 @@ public final class Main {
             CommandList.print(out, index.summaries());
             return 0;
         }
-        if (index != null && isUnknown(options, index)) {
+        if (indexKnowsEveryCommand && !options.shell() && !options.help() && isUnknown(options.commandLine(), index)) {
             // no bundle of any feature declares it: the dispatcher's answer, without a framework to start for it
-            CommandList.printUnknown(err, options.commandLine(), index.summaries());
+            List<String> commandLine = options.commandLine();
+            CommandList.printUnknown(err, isHelpAbout(commandLine), subject(commandLine), index.summaries());
             return LaunchException.USAGE;
         }
         List<FeatureCatalog.Entry> chosen = index == null ? catalog.resolve(options.features())
@@ -99,9 +100,7 @@ public final class Main {
         if (options.shell() || options.help() || commandLine.isEmpty()) {
             return catalog.resolve(Optional.empty());
         }
-        // 'help COMMAND' prints what COMMAND's own service says about itself
-        String name = commandLine.get(0).equals(HELP_COMMAND) && commandLine.size() == 2 ? commandLine.get(1)
-                : commandLine.get(0);
+        String name = subject(commandLine);
         CommandIndex.Entry command = index.find(name);
         if (command == null || CommandIndex.declaredInFolder(deployFolder(options), name)) {
             return catalog.resolve(Optional.empty());
@@ -110,19 +109,34 @@ public final class Main {
     }
 
     /**
-     * Whether the command (or, for {@code help COMMAND}, the command asked about) is one that no feature's bundle
-     * declares, and nothing else could: the index read every bundle and {@code deploy/} holds no plugin jars.
+     * Whether the index holds every command there is: it read every bundle, and {@code deploy/} holds no plugin jars
+     * (whose commands only a framework learns).
      */
-    private static boolean isUnknown(LaunchOptions options, CommandIndex index) {
-        List<String> commandLine = options.commandLine();
-        if (options.shell() || options.help() || commandLine.isEmpty() || !index.complete()
-                || CommandIndex.holdsJars(deployFolder(options))) {
+    private static boolean knowsEveryCommand(LaunchOptions options, CommandIndex index) {
+        return index.complete() && !CommandIndex.holdsJars(deployFolder(options));
+    }
+
+    /** Whether the command, or for {@code help COMMAND} the command asked about, is one that no bundle declares. */
+    private static boolean isUnknown(List<String> commandLine, CommandIndex index) {
+        if (commandLine.isEmpty()) {
             return false;
         }
-        boolean helpAbout = commandLine.get(0).equals(HELP_COMMAND) && commandLine.size() == 2
-                && !commandLine.get(1).startsWith("-");
-        String name = helpAbout ? commandLine.get(1) : commandLine.get(0);
+        String name = subject(commandLine);
         return !name.equals(HELP_COMMAND) && index.find(name) == null;
+    }
+
+    /**
+     * The command a command line is about: its first word, or for {@code help COMMAND} the command asked about,
+     * since that prints what COMMAND's own service says about itself.
+     */
+    private static String subject(List<String> commandLine) {
+        return isHelpAbout(commandLine) ? commandLine.get(1) : commandLine.get(0);
+    }
+
+    /** {@code help COMMAND} (not {@code help --help}). */
+    private static boolean isHelpAbout(List<String> commandLine) {
+        return commandLine.size() == 2 && commandLine.get(0).equals(HELP_COMMAND)
+                && !commandLine.get(1).startsWith("-");
     }
 
     private static Path deployFolder(LaunchOptions options) {

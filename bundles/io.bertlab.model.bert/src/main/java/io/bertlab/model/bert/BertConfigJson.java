@@ -1,6 +1,5 @@
 package io.bertlab.model.bert;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -23,8 +22,6 @@ import java.util.Map;
  */
 public final class BertConfigJson {
 
-    private static final JsonFactory STREAMING = new JsonFactory();
-
     private BertConfigJson() {
     }
 
@@ -39,7 +36,7 @@ public final class BertConfigJson {
      */
     public static ModelConfig read(Path file) throws IOException {
         Fields fields;
-        try (JsonParser parser = STREAMING.createParser(Files.readAllBytes(file))) {
+        try (JsonParser parser = StreamingJson.FACTORY.createParser(Files.readAllBytes(file))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new CheckpointException(file, null, "expected a JSON object");
             }
@@ -75,27 +72,19 @@ public final class BertConfigJson {
     /**
      * The fields of the object the parser has just entered: every scalar a field holds (a string, a number, a
      * boolean, {@code null}), and {@link Nested} for an object or an array, which a configuration's architecture never
-     * needs ({@code id2label} and the like). Read with the streaming parser: the data-binding layer costs a cold JVM
-     * a tenth of a second, which a configured model pays when a command starts.
+     * needs ({@code id2label} and the like).
      */
     private static Map<String, Object> topLevelValues(JsonParser parser) throws IOException {
         Map<String, Object> values = new HashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken token = parser.nextToken();
-            Object value = switch (token) {
-                case START_OBJECT, START_ARRAY -> {
-                    parser.skipChildren();
-                    yield new Nested(token == JsonToken.START_OBJECT ? "an object" : "an array");
-                }
-                case VALUE_STRING -> parser.getText();
-                case VALUE_NUMBER_INT -> parser.getNumberValue();
-                case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
-                case VALUE_TRUE -> Boolean.TRUE;
-                case VALUE_FALSE -> Boolean.FALSE;
-                default -> null;
-            };
-            values.put(name, value);
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                parser.skipChildren();
+                values.put(name, new Nested(token == JsonToken.START_OBJECT ? "an object" : "an array"));
+            } else {
+                values.put(name, StreamingJson.scalar(parser, token));
+            }
         }
         return values;
     }

@@ -25,7 +25,10 @@ public final class BertWeightsCheck {
      * @throws CheckpointException naming the first tensor at fault and listing all problems
      */
     public static void verify(ModelConfig config, BertWeights weights, Path file) throws CheckpointException {
-        verify(config, name -> weights.contains(name) ? weights.get(name).shape() : null, file);
+        verify(config, name -> {
+            Weight weight = weights.get(name);
+            return weight == null ? null : weight.shape();
+        }, file);
     }
 
     /**

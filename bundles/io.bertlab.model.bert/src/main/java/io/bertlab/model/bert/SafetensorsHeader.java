@@ -1,6 +1,5 @@
 package io.bertlab.model.bert;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,9 +15,8 @@ import java.util.Map;
 /**
  * The JSON header of a safetensors file, as written: each tensor's entry with its fields, and the
  * {@code __metadata__} pairs. Nothing is checked here beyond JSON syntax and the header being an object (what an entry
- * must hold is {@link Safetensors}' to say); every entry keeps its own JSON text for messages. Read with Jackson's
- * streaming parser: the data-binding layer costs a cold JVM a tenth of a second, which a configured model would pay
- * at every command's start.
+ * must hold is {@link Safetensors}' to say); every entry keeps its own JSON text for messages. Read with
+ * {@link StreamingJson}.
  *
  * @param entries the tensors' entries by name, in file order (a repeated name keeps its first place and last value)
  * @param metadata the {@code __metadata__} pairs, values as text
@@ -26,8 +24,6 @@ import java.util.Map;
 record SafetensorsHeader(Map<String, Entry> entries, Map<String, String> metadata) {
 
     static final String METADATA = "__metadata__";
-
-    private static final JsonFactory STREAMING = new JsonFactory();
 
     /**
      * One tensor's entry.
@@ -59,7 +55,7 @@ record SafetensorsHeader(Map<String, Entry> entries, Map<String, String> metadat
      * @throws CheckpointException when the header is not a JSON object
      */
     static SafetensorsHeader parse(byte[] bytes, Path file) throws CheckpointException {
-        try (JsonParser parser = STREAMING.createParser(bytes)) {
+        try (JsonParser parser = StreamingJson.FACTORY.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new CheckpointException(file, null, "corrupt: the header is not a JSON object");
             }
@@ -131,24 +127,18 @@ record SafetensorsHeader(Map<String, Entry> entries, Map<String, String> metadat
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
-            Object scalar = scalarOrText(parser, value, bytes);
-            metadata.put(key, value == JsonToken.VALUE_STRING ? (String) scalar : String.valueOf(scalar));
+            metadata.put(key, String.valueOf(scalarOrText(parser, value, bytes)));
         }
     }
 
-    /** A scalar as a Java value (integral numbers exactly); an object or array as its JSON text. */
+    /** A scalar as a Java value ({@link StreamingJson#scalar}); an object or array as its JSON text. */
     private static Object scalarOrText(JsonParser parser, JsonToken token, byte[] bytes) throws IOException {
-        return switch (token) {
-            case START_OBJECT, START_ARRAY -> {
-                long start = parser.currentTokenLocation().getByteOffset();
-                parser.skipChildren();
-                yield text(bytes, start, parser);
-            }
-            case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT -> parser.getNumberValue();
-            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
-            default -> parser.getText(); // true, false, null
-        };
+        if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
+            return StreamingJson.scalar(parser, token);
+        }
+        long start = parser.currentTokenLocation().getByteOffset();
+        parser.skipChildren();
+        return text(bytes, start, parser);
     }
 
     /** The JSON text from a byte offset to the end of the token the parser is on. */

@@ -52,11 +52,13 @@ public class ConfiguredModel implements Model {
     private final Map<Engine, Map<String, Object>> engines = new ConcurrentHashMap<>();
     /** Null until a configuration has been applied. */
     private volatile SwappableModel model;
-    /** The configuration the model in service was made from, its properties, and that model. */
-    private volatile ModelConfiguration loaded;
-    private Map<String, Object> loadedProperties;
-    private DeferredModel current;
+    /** Null until a configuration has been applied. */
+    private volatile Applied applied;
     private ConfigurationStatus status;
+
+    /** The configuration in service, its properties, and the model made from it. */
+    private record Applied(ModelConfiguration configuration, Map<String, Object> properties, DeferredModel model) {
+    }
 
     @Reference(service = Engine.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addEngine(Engine engine, Map<String, Object> properties) {
@@ -87,16 +89,16 @@ public class ConfiguredModel implements Model {
     }
 
     private synchronized void apply(ModelConfiguration configuration, Map<String, Object> properties) {
-        ModelConfiguration previous = loaded;
-        if (previous != null && sameModel(previous, configuration)) {
-            loaded = configuration; // only the name changed (or a failed change was undone): the model stays
-            loadedProperties = properties;
+        Applied previous = applied;
+        if (previous != null && sameModel(previous.configuration(), configuration)) {
+            // only the name changed (or a failed change was undone): the model stays
+            applied = new Applied(configuration, properties, previous.model());
             status.applied();
             return;
         }
         try {
             DeferredModel next = prepare(configuration);
-            if (configuration.bertlab_model_preload() || current != null && current.isLoaded()) {
+            if (configuration.bertlab_model_preload() || previous != null && previous.model().isLoaded()) {
                 next.load(); // in use: the swap must not make the next call wait for, or fail on, the new weights
             }
             if (model == null) {
@@ -104,9 +106,7 @@ public class ConfiguredModel implements Model {
             } else {
                 model.swap(next);
             }
-            current = next;
-            loaded = configuration;
-            loadedProperties = properties;
+            applied = new Applied(configuration, properties, next);
             status.applied();
         } catch (IOException | RuntimeException e) {
             status.failed(configuration.bertlab_model_name(), properties, e, model != null);
@@ -120,15 +120,12 @@ public class ConfiguredModel implements Model {
      * @throws IOException why the weights cannot be loaded, naming the configuration and the file
      */
     public void load() throws IOException {
-        DeferredModel model;
-        synchronized (this) {
-            model = current;
-        }
-        if (model == null) {
+        Applied inService = applied;
+        if (inService == null) {
             throw new IOException(status.failure().map(UnavailableConfiguration::message).orElse("no model loaded"));
         }
         try {
-            model.load();
+            inService.model().load();
         } catch (IOException e) {
             // the message that names the configuration, as for one that failed when it was applied
             throw new IOException(status.failure().map(UnavailableConfiguration::message).orElse(e.getMessage()), e);
@@ -148,8 +145,9 @@ public class ConfiguredModel implements Model {
 
     /** Weights failed to load on first use: when they are those in service, the configuration is unavailable. */
     private synchronized void loadFailed(DeferredModel failed, IOException failure) {
-        if (failed == current && loaded != null) {
-            status.failed(loaded.bertlab_model_name(), loadedProperties, failure, false);
+        Applied inService = applied;
+        if (inService != null && failed == inService.model()) {
+            status.failed(inService.configuration().bertlab_model_name(), inService.properties(), failure, false);
         }
     }
 
