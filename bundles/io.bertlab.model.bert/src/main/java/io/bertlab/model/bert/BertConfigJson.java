@@ -1,5 +1,6 @@
 package io.bertlab.model.bert;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -44,7 +45,10 @@ public final class BertConfigJson {
         } catch (NoSuchFileException e) {
             throw new CheckpointException(file, null, "missing: no such file", e);
         } catch (JsonProcessingException e) {
-            throw new CheckpointException(file, null, "not valid JSON (" + e.getOriginalMessage() + ")", e);
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new CheckpointException(file, null, "not valid JSON" + where + " (" + e.getOriginalMessage() + ")",
+                    e);
         }
         String modelType = fields.text("model_type", "bert");
         if (!modelType.equals("bert")) {

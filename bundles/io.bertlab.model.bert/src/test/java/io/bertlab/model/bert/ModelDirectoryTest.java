@@ -163,6 +163,11 @@ class ModelDirectoryTest {
         e = assertThrows(CheckpointException.class, () -> BertConfigJson.read(config));
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
 
+        Files.write(config, "{\n  \"model_type\": \"b\u00c3\u0028rt\"}".getBytes(StandardCharsets.ISO_8859_1));
+        e = assertThrows(CheckpointException.class, () -> BertConfigJson.read(config));
+        assertTrue(e.getMessage().contains("not valid JSON at line 2, column ")
+                && e.getMessage().contains("Invalid UTF-8"), e.getMessage());
+
         Files.writeString(config, "{\"vocab_size\": 10}", StandardCharsets.UTF_8);
         e = assertThrows(CheckpointException.class, () -> BertConfigJson.read(config));
         assertEquals("hidden_size", e.tensor());
